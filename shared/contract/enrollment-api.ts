@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { SealedBoxSchema, SealingKeySchema } from '../crypto/sealed-box-schema';
+import { IdentityInputSchema } from '../policies/identity-rules';
+import { AppErrorSchema, type ErrorCode } from './result';
+
+/**
+ * The central enrollment API (kiosk → server), versioned under /v1, bearer token per terminal.
+ * Declared once here; the server registers these schemas with fastify-type-provider-zod and
+ * the kiosk's client parses every response with them.
+ */
+export const ProfileIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,47}$/);
+
+/** Sent as the `Idempotency-Key` header: the server applies one key at most once. */
+export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+export const TerminalConfigResponseSchema = z.object({
+  terminalId: z.string(),
+  sealingKey: SealingKeySchema,
+  serverTime: z.iso.datetime(),
+});
+
+export const LookupRequestSchema = z.strictObject({
+  profileId: ProfileIdSchema,
+  identity: IdentityInputSchema,
+});
+export const LookupResponseSchema = z.object({ eligible: z.literal(true) });
+
+/** Plaintext inside `ActivationRequest.sealed`. */
+export const ActivationSecretSchema = z.strictObject({ identity: IdentityInputSchema });
+export const ActivationRequestSchema = z.strictObject({
+  profileId: ProfileIdSchema,
+  sealed: SealedBoxSchema,
+});
+/**
+ * A generated password is pending until the person proves they noted it (confirmation below):
+ * a password nobody copied never activates an account, and asking again simply replaces it.
+ */
+export const ActivationResponseSchema = z.object({
+  activationId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  login: z.string().min(1).max(120),
+  email: z.email(),
+  password: z.string().min(8).max(64),
+  expiresAt: z.iso.datetime(),
+});
+
+/** Plaintext inside `ConfirmationRequest.sealed`: the password as the person typed it back. */
+export const ConfirmationSecretSchema = z.strictObject({ password: z.string().min(1).max(64) });
+export const ConfirmationRequestSchema = z.strictObject({ sealed: SealedBoxSchema });
+export const ConfirmationResponseSchema = z.object({
+  state: z.literal('active'),
+  activatedAt: z.iso.datetime(),
+});
+
+export const ErrorResponseSchema = z.object({ error: AppErrorSchema });
+
+export const enrollmentRoutes = {
+  terminalConfig: { method: 'GET', path: '/v1/terminal/config' },
+  lookups: { method: 'POST', path: '/v1/lookups' },
+  activations: { method: 'POST', path: '/v1/activations' },
+  confirmation: { method: 'POST', path: '/v1/activations/:activationId/confirmation' },
+} as const;
+
+/** One HTTP status per stable code, so both sides agree on what is final and what is retried. */
+export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
+  IDENTITY_MISMATCH: 404,
+  NOT_FOUND: 404,
+  PAYMENT_PENDING: 403,
+  NOT_YET_OPEN: 403,
+  ACCOUNT_DEACTIVATED: 403,
+  ALREADY_ACTIVE: 409,
+  CODE_USED: 409,
+  CODE_INVALID: 422,
+  CODE_EXPIRED: 410,
+  PASSWORD_POLICY: 422,
+  PASSWORD_MISMATCH: 422,
+  INVALID_INPUT: 400,
+  UNAUTHORIZED: 401,
+  NO_SESSION: 409,
+  THROTTLED: 429,
+  OFFLINE: 503,
+  INTERNAL: 500,
+};

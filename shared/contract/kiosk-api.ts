@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { IdentityInputSchema } from '../policies/identity-rules';
+import { LocalizedTextSchema, LocaleSchema } from '../schemas/localized-text-schema';
+import { ProfileSchema } from '../schemas/profile-schema';
+import { TerminalModeSchema } from '../schemas/terminal-config-schema';
+import type { Result } from './result';
+
+/**
+ * The kiosk API (renderer → kiosk back end), declared once. The Electron IPC binding and the
+ * loopback HTTP binding are both generated from this table; each parses its input as unknown
+ * with these schemas, and the renderer only ever sees `window.kiosk` (CONVENTIONS.md §1).
+ */
+const Empty = z.strictObject({});
+
+export const ProfileSummarySchema = z.object({
+  id: z.string(),
+  title: LocalizedTextSchema,
+  institution: LocalizedTextSchema,
+});
+
+export const TerminalDescriptionSchema = z.object({
+  terminalId: z.string(),
+  mode: TerminalModeSchema,
+  locale: LocaleSchema,
+  profiles: z.array(ProfileSummarySchema),
+  idle: z.object({ timeoutS: z.number().int(), warningS: z.number().int() }),
+  online: z.boolean(),
+});
+
+export const SESSION_END_REASONS = ['finished', 'cancelled', 'idle'] as const;
+export const SessionEndReasonSchema = z.enum(SESSION_END_REASONS);
+
+export const kioskContract = {
+  'terminal.describe': { input: Empty, output: TerminalDescriptionSchema },
+  'session.start': {
+    input: z.strictObject({ profileId: z.string().max(48) }),
+    output: z.object({ profile: ProfileSchema }),
+  },
+  /** Any pointer, touch or key: pushes the idle deadline back (LOCKDOWN.md #16). */
+  'session.activity': { input: Empty, output: z.object({ idleDeadline: z.iso.datetime() }) },
+  'session.end': {
+    input: z.strictObject({ reason: SessionEndReasonSchema }),
+    output: z.object({ wiped: z.literal(true) }),
+  },
+  'activation.lookup': {
+    input: z.strictObject({ identity: IdentityInputSchema }),
+    output: z.object({ eligible: z.literal(true) }),
+  },
+  'activation.submit': {
+    input: Empty,
+    output: z.object({ login: z.string(), email: z.string(), password: z.string() }),
+  },
+  'activation.confirmPassword': {
+    input: z.strictObject({ typed: z.string().max(64) }),
+    output: z.object({
+      /** `pending`: accepted and queued; the server will apply it when the link is back. */
+      state: z.enum(['active', 'pending']),
+      reference: z.string(),
+    }),
+  },
+} as const;
+
+export type KioskContract = typeof kioskContract;
+export type KioskMethod = keyof KioskContract;
+export const KIOSK_METHODS = Object.keys(kioskContract) as KioskMethod[];
+export type KioskInput<M extends KioskMethod> = z.input<KioskContract[M]['input']>;
+export type KioskOutput<M extends KioskMethod> = z.output<KioskContract[M]['output']>;
+
+export function isKioskMethod(value: unknown): value is KioskMethod {
+  return typeof value === 'string' && Object.hasOwn(kioskContract, value);
+}
+
+/** Pushed from the back end to the renderer. */
+export const KioskEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('session.idleWarning'), deadline: z.iso.datetime(), secondsLeft: z.number().int() }),
+  z.object({ type: z.literal('session.ended'), reason: SessionEndReasonSchema }),
+  z.object({ type: z.literal('sync.state'), online: z.boolean(), pending: z.number().int().nonnegative() }),
+]);
+export type KioskEvent = z.infer<typeof KioskEventSchema>;
+
+/** What `window.kiosk` is, in Electron (preload) and in the Chromium shell (loopback bridge). */
+export interface KioskBridge {
+  invoke<M extends KioskMethod>(method: M, input: KioskInput<M>): Promise<Result<KioskOutput<M>>>;
+  onEvent(listener: (event: KioskEvent) => void): () => void;
+}
+
+/** The implementation side: one handler per method, shared by both transports. */
+export type KioskHandlers = {
+  [M in KioskMethod]: (input: z.output<KioskContract[M]['input']>) => Promise<Result<KioskOutput<M>>>;
+};

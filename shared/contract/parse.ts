@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { FieldProblem } from './result';
+
+/** One parsing helper for every boundary, so each failure names its field and never its value. */
+export type Parsed<T> = { ok: true; data: T } | { ok: false; problems: FieldProblem[] };
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, problems: parsed.error.issues.slice(0, 32).map(toProblem) };
+}
+
+function toProblem(issue: z.core.$ZodIssue): FieldProblem {
+  const key = issue.path.map(String).join('.').slice(0, 64) || '(root)';
+  switch (issue.code) {
+    case 'too_big':
+      return { key, reason: 'tooLong' };
+    case 'too_small':
+      return { key, reason: issue.minimum === 1 ? 'required' : 'length' };
+    case 'invalid_format':
+      return { key, reason: 'format' };
+    case 'unrecognized_keys':
+      return { key, reason: 'unknown' };
+    case 'invalid_type':
+      return { key, reason: issue.input === undefined ? 'required' : 'format' };
+    case 'custom':
+      return { key, reason: customReason(issue.params?.['reason']) };
+    default:
+      return { key, reason: 'format' };
+  }
+}
+
+const REASONS = new Set<string>(['required', 'format', 'length', 'date', 'range', 'tooLong', 'unknown']);
+
+function customReason(value: unknown): FieldProblem['reason'] {
+  return typeof value === 'string' && REASONS.has(value) ? (value as FieldProblem['reason']) : 'format';
+}

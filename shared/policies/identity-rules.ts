@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { IdentityField, Profile } from '../schemas/profile-schema';
+
+/**
+ * Names as printed on a student card: letters (accents included), spaces, hyphens and
+ * apostrophes (straight or typographic). Matching ignores case, accents and punctuation style,
+ * because the card and the record do not always agree on them (cergy seed, "Cas n°3").
+ */
+const NAME_PATTERN = /^[\p{L}\p{M}]+(?:[ '’ʼ‘-]+[\p{L}\p{M}]+)*$/u;
+export const NAME_MAX_LENGTH = 60;
+
+export function normalizeName(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’ʼ‘`´]/g, "'")
+    .replace(/\s*([-'])\s*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .trim();
+}
+
+export function namesMatch(typed: string, recorded: string): boolean {
+  return normalizeName(typed) === normalizeName(recorded);
+}
+
+/** A real calendar date, YYYY-MM-DD, not in the future and not before 1900. */
+export function isRealDate(value: string, today: Date = new Date()): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real && year >= 1900 && date.getTime() <= today.getTime();
+}
+
+function fieldSchema(field: IdentityField): z.ZodType<string> {
+  switch (field.kind) {
+    case 'personName':
+      return z.string().trim().min(1).max(NAME_MAX_LENGTH).regex(NAME_PATTERN);
+    case 'birthDate':
+      return z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => isRealDate(value), { params: { reason: 'date' } });
+    case 'digits':
+      return z.string().trim().min(1).max(field.length + 8).regex(new RegExp(`^\\d{${field.length}}$`));
+  }
+}
+
+/** The identity a profile asks for, as one strict zod object built from its field list. */
+export function identitySchemaFor(profile: Profile) {
+  const shape: Record<string, z.ZodType<string>> = {};
+  for (const field of profile.identity.fields) shape[field.key] = fieldSchema(field);
+  return z.strictObject(shape);
+}
+
+/** Transport-level shape of an identity before the profile's rules apply. */
+export const IdentityInputSchema = z.record(z.string().max(32), z.string().max(200)).refine(
+  (record) => Object.keys(record).length <= 8,
+  { message: 'too many fields' },
+);
+export type IdentityInput = z.infer<typeof IdentityInputSchema>;
+
+/** Value a field is compared and stored by: names normalised, digits trimmed. */
+export function canonicalFieldValue(field: IdentityField, value: string): string {
+  return field.kind === 'personName' ? normalizeName(value) : value.trim();
+}

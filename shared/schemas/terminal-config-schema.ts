@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { LocaleSchema } from './localized-text-schema';
+
+export const TERMINAL_MODES = ['shared', 'desk', 'assisted'] as const;
+export const TerminalModeSchema = z.enum(TERMINAL_MODES);
+export type TerminalMode = z.infer<typeof TerminalModeSchema>;
+
+/** A terminal's configuration file (the kiosk's data folder, `terminal.json`). */
+export const TerminalConfigSchema = z.object({
+  $schema: z.string().optional(),
+  terminalId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  mode: TerminalModeSchema,
+  locale: LocaleSchema,
+  profiles: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,47}$/)).min(1).max(8),
+  idle: z
+    .object({
+      /** Seconds without any pointer, touch or key before the countdown starts. */
+      timeoutS: z.number().int().min(5).max(3600),
+      /** Length of the visible countdown before the wipe. */
+      warningS: z.number().int().min(3).max(120),
+    })
+    .refine((idle) => idle.warningS < idle.timeoutS, { message: 'warningS must be shorter than timeoutS' }),
+  server: z.object({
+    url: z.url({ protocol: /^https?$/ }),
+    /** Per-terminal bearer token issued by the server's CLI (`terminals create`). */
+    token: z.string().min(32).max(256),
+  }),
+});
+export type TerminalConfig = z.infer<typeof TerminalConfigSchema>;
