@@ -7,7 +7,14 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; problems: FieldProb
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, problems: parsed.error.issues.slice(0, 32).map(toProblem) };
+  return { ok: false, problems: firstPerField(parsed.error.issues.map(toProblem)) };
+}
+
+/** One message per field is what a person can act on; the first issue is the most basic one. */
+function firstPerField(problems: FieldProblem[]): FieldProblem[] {
+  const seen = new Map<string, FieldProblem>();
+  for (const problem of problems) if (!seen.has(problem.key)) seen.set(problem.key, problem);
+  return [...seen.values()].slice(0, 32);
 }
 
 function toProblem(issue: z.core.$ZodIssue): FieldProblem {

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decideEligibility, type EnrollmentFacts } from '../../../shared/policies/eligibility-rules';
+import { startOfNextLocalDay } from '../../../shared/policies/time-zone';
+import { ProfileSchema } from '../../../shared/schemas/profile-schema';
+
+const cergy = ProfileSchema.parse(JSON.parse(readFileSync('resources/profiles/cergy-etudiant.json', 'utf8')));
+const paidOnline: EnrollmentFacts = { enrolledAt: '2026-09-10T14:00:00.000Z', channel: 'online', payment: 'paid', activatedAt: null };
+
+describe('eligibility (cergy seed, "Quand ?" and Cas n°2)', () => {
+  it('opens an online enrollment at the next local midnight, not 24 h later', () => {
+    // 16:00 in Paris on 10 September: open from 00:00 on the 11th (22:00 UTC on the 10th).
+    expect(decideEligibility(cergy, paidOnline, new Date('2026-09-10T21:59:59Z'))).toEqual({ status: 'NOT_YET_OPEN', opensAt: '2026-09-10T22:00:00.000Z' });
+    expect(decideEligibility(cergy, paidOnline, new Date('2026-09-10T22:00:00Z'))).toEqual({ status: 'eligible' });
+  });
+
+  it('opens a remote enrollment 24 h after it was recorded', () => {
+    const remote = { ...paidOnline, channel: 'remote' as const };
+    expect(decideEligibility(cergy, remote, new Date('2026-09-11T13:59:00Z'))).toEqual({ status: 'NOT_YET_OPEN', opensAt: '2026-09-11T14:00:00.000Z' });
+    expect(decideEligibility(cergy, remote, new Date('2026-09-11T14:00:00Z'))).toEqual({ status: 'eligible' });
+  });
+
+  it('lets a grant holder through like a paid enrollment', () => {
+    expect(decideEligibility(cergy, { ...paidOnline, payment: 'grant' }, new Date('2026-09-12T00:00:00Z'))).toEqual({ status: 'eligible' });
+  });
+
+  it('blocks an unpaid enrollment whatever the date', () => {
+    expect(decideEligibility(cergy, { ...paidOnline, payment: 'pending' }, new Date('2027-09-12T00:00:00Z'))).toEqual({ status: 'PAYMENT_PENDING' });
+  });
+
+  it('reports an account already active before anything else', () => {
+    const active = { ...paidOnline, payment: 'pending' as const, activatedAt: '2026-09-12T08:00:00.000Z' };
+    expect(decideEligibility(cergy, active, new Date('2026-09-10T15:00:00Z'))).toEqual({ status: 'ALREADY_ACTIVE' });
+  });
+});
+
+describe('next local day across daylight-saving changes', () => {
+  it.each([
+    ['2026-03-28T21:30:00Z', '2026-03-28T23:00:00.000Z'], // CET midnight before the spring change
+    ['2026-03-29T10:00:00Z', '2026-03-29T22:00:00.000Z'], // the change day itself: next midnight is CEST
+    ['2026-10-24T21:30:00Z', '2026-10-24T22:00:00.000Z'], // 23:30 CEST: midnight is 30 min away
+    ['2026-10-25T12:00:00Z', '2026-10-25T23:00:00.000Z'], // back to CET
+  ])('after %s the next Paris day starts at %s', (instant, expected) => {
+    expect(startOfNextLocalDay(new Date(instant), 'Europe/Paris').toISOString()).toBe(expected);
+  });
+});
