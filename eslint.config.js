@@ -9,7 +9,6 @@ import tseslint from 'typescript-eslint';
  * reaches Node, Electron or the back ends; core never imports `electron`; the preload sees only
  * `electron` and the contract; only electron/embedded may start the reference server in-process.
  */
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util'];
 
 const zones = [
   { target: './shared', from: ['./electron', './server', './renderer', './tests'], message: 'shared/ is pure: it imports nothing of the project but itself.' },
@@ -22,8 +21,17 @@ const zones = [
   { target: ['./shared', './server', './electron', './renderer'], from: './tests', message: 'Nothing imports tests.' },
 ];
 
-function restrict(patterns, message) {
-  return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
+/**
+ * Per-layer bans on the import string itself, so a breach is caught even before the imported
+ * file exists (import-x/no-restricted-paths above needs to resolve it).
+ */
+const NODE = ['^node:', '^(fs|path|os|child_process|crypto|http|https|net|url|util|stream|zlib)$'];
+const ELECTRON = ['^electron(/|$)'];
+const BACKEND_PACKAGES = ['^better-sqlite3$', '^fastify', '^qrcode$'];
+const reach = (layer) => `(^|/)(\\.\\./)+${layer}(/|$)`;
+
+function layer(files, bans, message) {
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns: bans.map((regex) => ({ regex, message })) }] } };
 }
 
 export default tseslint.config(
@@ -49,22 +57,12 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict([...NODE_BUILTINS, 'electron', 'electron/*', 'better-sqlite3', 'fastify*'], 'The renderer runs in a sandboxed page: no Node, no Electron, no back-end packages.'),
   },
-  {
-    files: ['shared/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\.)', message: 'shared/ imports only zod.' }] }],
-    },
-  },
-  {
-    files: ['electron/core/**'],
-    rules: restrict(['electron', 'electron/*'], 'core is plain Node: no electron import (it is tested without a binary).'),
-  },
-  {
-    files: ['electron/preload/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!electron$|\\.\\./\\.\\./shared/contract/)', message: 'The preload imports only electron and the contract.' }] }],
-    },
-  },
+  layer(['renderer/**'], [...NODE, ...ELECTRON, ...BACKEND_PACKAGES.slice(0, 2), reach('electron'), reach('server'), reach('tests')], 'The renderer runs in a sandboxed page and talks only to window.kiosk: no Node, no Electron, no back end.'),
+  layer(['shared/**'], ['^(?!zod$|\\.)', reach('electron'), reach('server'), reach('renderer'), reach('tests')], 'shared/ is pure: it imports only zod and itself.'),
+  layer(['electron/core/**'], [...ELECTRON, reach('main'), reach('preload'), reach('browser'), reach('embedded'), reach('server'), reach('renderer')], 'core is plain Node (tested without a binary): no electron, no shells, no server.'),
+  layer(['electron/preload/**'], ['^(?!electron$|\\.\\./\\.\\./shared/contract/)'], 'The preload imports only electron and the contract.'),
+  layer(['electron/main/**'], [reach('browser'), reach('server'), reach('renderer')], 'The Electron shell binds core; it boots the server only through electron/embedded.'),
+  layer(['electron/browser/**'], [...ELECTRON, reach('main'), reach('preload'), reach('server'), reach('renderer')], 'The loopback shell binds core; it boots the server only through electron/embedded.'),
+  layer(['server/**'], [...ELECTRON, reach('electron'), reach('renderer'), reach('tests')], 'The reference server depends on shared only.'),
 );
