@@ -35,6 +35,9 @@ export default defineConfig({
     plugins: [svelte()],
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves the renderer unminified; a kiosk page should be as small as a web page.
+      minify: true,
+      cssMinify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

@@ -1,0 +1,95 @@
+import type { KioskInput } from '../../../../shared/contract/kiosk-api';
+import { callKiosk, hasKioskBridge, onKioskEvent } from '../api/kiosk-client';
+import { localeState } from '../../i18n/locale-state.svelte';
+import { identityForm } from '../state/identity-form-state.svelte';
+import { idleState } from '../state/idle-state.svelte';
+import { passwordState } from '../state/password-state.svelte';
+import { wizard } from '../state/wizard-state.svelte';
+
+/**
+ * Session lifecycle on the renderer side: start, end, wipe, activity. The idle timer itself
+ * runs in the back end (LOCKDOWN.md #16); the renderer reports activity and obeys its events.
+ */
+type SessionEndReason = KioskInput<'session.end'>['reason'];
+
+const ACTIVITY_INTERVAL_MS = 2000;
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart'] as const;
+let lastActivity = 0;
+
+export async function loadTerminal(): Promise<void> {
+  wizard.show('loading');
+  if (!hasKioskBridge()) {
+    wizard.show('unavailable');
+    return;
+  }
+  const described = await callKiosk('terminal.describe', {});
+  if (!described.ok) {
+    wizard.show('unavailable');
+    return;
+  }
+  wizard.describe(described.value);
+  localeState.setDefault(described.value.locale);
+  wizard.show('welcome');
+}
+
+export async function startSession(profileId: string): Promise<void> {
+  if (wizard.busy) return;
+  wizard.setBusy(true);
+  const started = await callKiosk('session.start', { profileId });
+  wizard.setBusy(false);
+  if (!started.ok) {
+    wizard.showOutcome(started.error);
+    return;
+  }
+  identityForm.prepare(started.value.profile);
+  wizard.begin(started.value.profile);
+  lastActivity = Date.now();
+}
+
+/** Every state class is reset, so nothing of the person stays in memory or in the DOM. */
+export function wipe(): void {
+  idleState.dismiss();
+  identityForm.reset();
+  passwordState.reset();
+  wizard.reset();
+  localeState.reset();
+}
+
+/** "Terminer", "Quitter / Annuler": the wipe happens even if the back end cannot be reached. */
+export async function endSession(reason: SessionEndReason): Promise<void> {
+  wipe();
+  await callKiosk('session.end', { reason });
+}
+
+/** Throttled to one call every 2 s; `force` for an explicit "Continuer". */
+export function noteActivity(force = false): void {
+  if (wizard.profile === null) return;
+  const now = Date.now();
+  if (!force && now - lastActivity < ACTIVITY_INTERVAL_MS) return;
+  lastActivity = now;
+  void callKiosk('session.activity', {});
+}
+
+export function stayInSession(): void {
+  idleState.dismiss();
+  noteActivity(true);
+}
+
+/** Wires back-end events and input activity; returns the teardown. */
+export function listenToKiosk(): () => void {
+  const unsubscribe = onKioskEvent((event) => {
+    if (event.type === 'session.idleWarning') {
+      if (wizard.profile !== null) idleState.warn(event.secondsLeft);
+    } else if (event.type === 'session.ended') {
+      wipe();
+    } else {
+      wizard.syncState(event.online, event.pending);
+    }
+  });
+  const onInput = () => noteActivity();
+  for (const type of ACTIVITY_EVENTS) document.addEventListener(type, onInput, { capture: true, passive: true });
+  return () => {
+    unsubscribe();
+    for (const type of ACTIVITY_EVENTS) document.removeEventListener(type, onInput, { capture: true });
+  };
+}
