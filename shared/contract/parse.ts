@@ -5,7 +5,8 @@ import type { FieldProblem } from './result';
 export type Parsed<T> = { ok: true; data: T } | { ok: false; problems: FieldProblem[] };
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
-  const parsed = schema.safeParse(input);
+  // reportInput lets a wrong type be told from a missing field; values never leave this function.
+  const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, problems: firstPerField(parsed.error.issues.map(toProblem)) };
 }

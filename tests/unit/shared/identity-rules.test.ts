@@ -72,3 +72,15 @@ describe('real dates', () => {
     expect(isRealDate(value, today)).toBe(false);
   });
 });
+
+describe('wrong types versus missing fields', () => {
+  it('calls a missing field required and a wrongly typed one malformed', () => {
+    expect(parseWith(schema, { ...valid, lastName: undefined, studentNumber: 21000001 })).toEqual({
+      ok: false,
+      problems: [
+        { key: 'lastName', reason: 'required' },
+        { key: 'studentNumber', reason: 'format' },
+      ],
+    });
+  });
+});
