@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureServerKeys, loadServerKeys, serverKeysExist } from '../crypto/server-keys';
+import { formatImportProblem, importEnrollmentsCsv } from '../import/enrollment-csv-import';
+import { startServer } from '../listen';
+import { loadProfiles } from '../profiles/profile-registry';
+import { issueTerminalToken } from '../services/terminal-service';
+import { openServerDatabase } from '../store/server-database';
+import { revokeTerminal } from '../store/terminal-repository';
+import type { Command } from './cli-args';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Runs one command; resolves to the process exit code (serve resolves only once it stops). */
+export async function runCommand(command: Command, io: CliIo, defaultProfilesDir: string): Promise<number> {
+  switch (command.command) {
+    case 'keys create': {
+      const existed = serverKeysExist(command.dataDir);
+      ensureServerKeys(command.dataDir);
+      io.out(existed ? `keys already present in ${command.dataDir} (kept)` : `keys created in ${command.dataDir}`);
+      return 0;
+    }
+    case 'terminals create': {
+      const db = openServerDatabase(command.dataDir);
+      try {
+        const token = issueTerminalToken(db, command.id, command.name ?? command.id, new Date());
+        io.out(`terminal ${command.id}: token (shown once, only its hash is stored):`);
+        io.out(token);
+      } finally {
+        db.close();
+      }
+      return 0;
+    }
+    case 'terminals revoke': {
+      const db = openServerDatabase(command.dataDir);
+      try {
+        const revoked = revokeTerminal(db, command.id, new Date().toISOString());
+        io.out(revoked ? `terminal ${command.id} revoked` : `terminal ${command.id}: unknown or already revoked`);
+        return revoked ? 0 : 1;
+      } finally {
+        db.close();
+      }
+    }
+    case 'import': {
+      const keys = loadServerKeys(command.dataDir);
+      const profile = loadProfiles(command.profilesDir ?? defaultProfilesDir).get(command.profile);
+      if (!profile) {
+        io.err(`unknown profile ${command.profile}`);
+        return 2;
+      }
+      const db = openServerDatabase(command.dataDir);
+      try {
+        const outcome = importEnrollmentsCsv(db, profile, keys.recordKey, readFileSync(command.file, 'utf8'));
+        if (!outcome.ok) {
+          for (const problem of outcome.problems) io.err(formatImportProblem(problem));
+          io.err('nothing imported');
+          return 1;
+        }
+        io.out(`${outcome.imported} enrollment(s) imported for ${profile.id}`);
+        return 0;
+      } finally {
+        db.close();
+      }
+    }
+    case 'serve':
+      return serve(command, io, defaultProfilesDir);
+  }
+}
+
+async function serve(command: Extract<Command, { command: 'serve' }>, io: CliIo, defaultProfilesDir: string): Promise<number> {
+  const server = await startServer({
+    dataDir: command.dataDir,
+    profilesDir: command.profilesDir ?? defaultProfilesDir,
+    host: command.host,
+    port: command.port,
+    logger: { level: 'info' },
+  });
+  io.out(`enrollment API listening on ${server.url} (data: ${join(command.dataDir)})`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,98 @@
+import type { FieldProblem } from '../../shared/contract/result';
+import { parseWith } from '../../shared/contract/parse';
+import type { Profile } from '../../shared/schemas/profile-schema';
+import { hashIdentity } from '../services/identity-hashing';
+import { transaction } from '../store/connection';
+import type { Db } from '../store/connection';
+import { upsertEnrollment } from '../store/enrollment-repository';
+import type { EnrollmentRow } from '../store/enrollment-repository';
+import { parseCsv } from './csv-parser';
+import { columnOf, columnsFor, enrollmentRowSchemaFor } from './enrollment-row-schema';
+
+/** One refused cell, named by line and column; values are never echoed (they are personal data). */
+export interface ImportProblem {
+  line: number;
+  column: string;
+  problem: string;
+}
+
+export type ImportOutcome = { ok: true; imported: number } | { ok: false; problems: ImportProblem[] };
+
+const REASON_TEXT: Record<FieldProblem['reason'], string> = {
+  required: 'valeur manquante',
+  format: 'format invalide',
+  length: 'longueur invalide',
+  date: 'date impossible',
+  range: 'hors limites',
+  tooLong: 'trop long',
+  unknown: 'inattendu',
+};
+
+export function formatImportProblem(problem: ImportProblem): string {
+  return `ligne ${problem.line}: ${problem.column}: ${problem.problem}`;
+}
+
+function columnOfProblem(key: string): string {
+  const [part, field] = key.split('.');
+  return part === 'identity' && field ? columnOf(field) : (field ?? key);
+}
+
+function headerProblems(header: string[], expected: string[]): ImportProblem[] {
+  const missing = expected.filter((column) => !header.includes(column));
+  const unknown = header.filter((column) => !expected.includes(column));
+  const duplicated = header.filter((column, index) => header.indexOf(column) !== index);
+  return [
+    ...missing.map((column) => ({ line: 1, column, problem: 'colonne manquante' })),
+    ...unknown.map((column) => ({ line: 1, column: column.slice(0, 40), problem: 'colonne inconnue' })),
+    ...duplicated.map((column) => ({ line: 1, column, problem: 'colonne en double' })),
+  ];
+}
+
+/**
+ * Imports a registrar's CSV export for one profile: every row is validated first, every bad
+ * row reported, and only a file without a single problem is written, in one transaction, so
+ * nothing is ever half-imported. Re-importing updates records but never clears an activation.
+ */
+export function importEnrollmentsCsv(db: Db, profile: Profile, recordKey: Buffer, text: string, now = new Date()): ImportOutcome {
+  const csv = parseCsv(text);
+  if (!csv.ok) {
+    return { ok: false, problems: [{ line: csv.line, column: '(fichier)', problem: csv.problem === 'unterminatedQuote' ? 'guillemet non fermé' : 'guillemet inattendu' }] };
+  }
+  const [header, ...records] = csv.records;
+  if (!header) return { ok: false, problems: [{ line: 1, column: '(fichier)', problem: 'fichier vide' }] };
+  const columns = header.cells.map((cell) => cell.trim());
+  const problems = headerProblems(columns, columnsFor(profile));
+  if (problems.length > 0) return { ok: false, problems };
+
+  const schema = enrollmentRowSchemaFor(profile);
+  const rows: EnrollmentRow[] = [];
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    if (record.cells.length !== columns.length) {
+      problems.push({ line: record.line, column: '(ligne)', problem: `${record.cells.length} colonnes au lieu de ${columns.length}` });
+      continue;
+    }
+    const cell = (column: string) => record.cells[columns.indexOf(column)] ?? '';
+    const identity = Object.fromEntries(profile.identity.fields.map((field) => [field.key, cell(columnOf(field.key))]));
+    const facts = { enrolled_at: cell('enrolled_at').trim(), channel: cell('channel').trim(), payment: cell('payment').trim(), activated_at: cell('activated_at').trim() };
+    const parsed = parseWith(schema, { identity, facts });
+    if (!parsed.ok) {
+      for (const problem of parsed.problems) problems.push({ line: record.line, column: columnOfProblem(problem.key), problem: REASON_TEXT[problem.reason] });
+      continue;
+    }
+    const hashed = hashIdentity(profile, parsed.data.identity, recordKey);
+    const firstLine = seen.get(hashed.lookupKey);
+    if (firstLine !== undefined) {
+      problems.push({ line: record.line, column: columnOf(profile.identity.lookupKey), problem: `en double (ligne ${firstLine})` });
+      continue;
+    }
+    seen.set(hashed.lookupKey, record.line);
+    const { enrolled_at: enrolledAt, channel, payment, activated_at: activatedAt } = parsed.data.facts;
+    rows.push({ profileId: profile.id, lookupKey: hashed.lookupKey, fieldHashes: hashed.fieldHashes, enrolledAt, channel, payment, activatedAt });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  transaction(db, (tx) => {
+    for (const row of rows) upsertEnrollment(tx, row, now.toISOString());
+  });
+  return { ok: true, imported: rows.length };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import {
+  ActivationRequestSchema,
+  ActivationResponseSchema,
+  ConfirmationRequestSchema,
+  ConfirmationResponseSchema,
+  enrollmentRoutes,
+} from '../../../shared/contract/enrollment-api';
+import type { App } from '../../plugins/app-types';
+import { sendError } from '../../plugins/error-handler-plugin';
+import { createActivation } from '../../services/activation-service';
+import { confirmActivation } from '../../services/confirmation-service';
+import type { ServiceContext } from '../../services/service-context';
+import { idempotencyKeyOf } from './idempotency-header';
+
+const ActivationParamsSchema = z.strictObject({ activationId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
+
+/** POST /v1/activations and its confirmation; both applied at most once per Idempotency-Key. */
+export function registerActivationRoutes(app: App, ctx: ServiceContext): void {
+  app.route({
+    method: enrollmentRoutes.activations.method,
+    url: enrollmentRoutes.activations.path,
+    schema: { body: ActivationRequestSchema, response: { 201: ActivationResponseSchema } },
+    handler: async (request, reply) => {
+      const key = idempotencyKeyOf(request);
+      const route = enrollmentRoutes.activations.path;
+      const result = await createActivation(ctx, { key, terminalId: request.terminalId, route }, request.body);
+      if (!result.ok) return sendError(reply, result.error, isKeyReuse(result.error) ? 422 : undefined);
+      return reply.code(201).send(result.value.body);
+    },
+  });
+  app.route({
+    method: enrollmentRoutes.confirmation.method,
+    url: enrollmentRoutes.confirmation.path,
+    schema: { params: ActivationParamsSchema, body: ConfirmationRequestSchema, response: { 200: ConfirmationResponseSchema } },
+    handler: async (request, reply) => {
+      const key = idempotencyKeyOf(request);
+      const route = enrollmentRoutes.confirmation.path.replace(':activationId', request.params.activationId);
+      const call = { key, terminalId: request.terminalId, route };
+      const result = await confirmActivation(ctx, request.params.activationId, call, request.body);
+      if (!result.ok) return sendError(reply, result.error, isKeyReuse(result.error) ? 422 : undefined);
+      return reply.code(200).send(result.value.body);
+    },
+  });
+}
+
+/** Same Idempotency-Key with another request: 422, so a client never mistakes it for a fixable field. */
+function isKeyReuse(error: { code: string; fields?: { key: string }[] }): boolean {
+  return error.code === 'INVALID_INPUT' && error.fields?.[0]?.key === 'idempotencyKey';
+}

@@ -1,0 +1,19 @@
+import { LookupRequestSchema, LookupResponseSchema, enrollmentRoutes } from '../../../shared/contract/enrollment-api';
+import type { App } from '../../plugins/app-types';
+import { sendError } from '../../plugins/error-handler-plugin';
+import { checkEligibility } from '../../services/eligibility-check-service';
+import type { ServiceContext } from '../../services/service-context';
+
+/** POST /v1/lookups: may this person activate now? Answers codes only, never UI text. */
+export function registerLookupRoutes(app: App, ctx: ServiceContext): void {
+  app.route({
+    method: enrollmentRoutes.lookups.method,
+    url: enrollmentRoutes.lookups.path,
+    schema: { body: LookupRequestSchema, response: { 200: LookupResponseSchema } },
+    handler: async (request, reply) => {
+      const checked = checkEligibility(ctx, request.terminalId, request.body.profileId, request.body.identity);
+      if (!checked.ok) return sendError(reply, checked.error);
+      return { eligible: true as const };
+    },
+  });
+}

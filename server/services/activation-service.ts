@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { ActivationSecretSchema } from '../../shared/contract/enrollment-api';
+import type { ActivationResponseSchema } from '../../shared/contract/enrollment-api';
+import { fail, ok } from '../../shared/contract/result';
+import type { Result } from '../../shared/contract/result';
+import type { SealedBox } from '../../shared/crypto/sealed-box-schema';
+import { generatePassword } from '../crypto/password-generator';
+import { hashPassword } from '../crypto/password-hash';
+import { transaction } from '../store/connection';
+import { insertActivation } from '../store/activation-repository';
+import { findEnrollment } from '../store/enrollment-repository';
+import type { z } from 'zod';
+import { loginFor, emailFor } from './account-naming';
+import { checkEligibility } from './eligibility-check-service';
+import { fingerprintOf, replayOrConflict, storeAnswer } from './idempotency-service';
+import type { Answer, IdempotentCall } from './idempotency-service';
+import { openSecret } from './sealed-secret';
+import type { ServiceContext } from './service-context';
+
+export type ActivationResponse = z.infer<typeof ActivationResponseSchema>;
+
+/** How long a generated password may wait for its confirmation before a new one is needed. */
+export const ACTIVATION_TTL_MS = 7 * 24 * 3_600_000;
+
+
+/**
+ * POST /v1/activations: re-checks identity and eligibility, generates the password here (never
+ * on the kiosk), keeps only its scrypt hash, and answers at most once per Idempotency-Key.
+ * The slow parts (scrypt) run before the write transaction; inside it the key is checked again,
+ * so of two racing requests with one key, the second gets the first one's answer.
+ */
+export async function createActivation(
+  ctx: ServiceContext,
+  call: IdempotentCall,
+  body: { profileId: string; sealed: SealedBox },
+): Promise<Result<Answer<ActivationResponse>>> {
+  const secret = openSecret(ctx, body.sealed, ActivationSecretSchema);
+  if (!secret.ok) return secret;
+  const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, [body.profileId, secret.value.identity]) };
+  const earlier = replayOrConflict<ActivationResponse>(ctx.db, request);
+  if (earlier) return earlier;
+  const checked = checkEligibility(ctx, request.terminalId, body.profileId, secret.value.identity);
+  if (!checked.ok) return checked;
+  const { profile, identity, hashed } = checked.value;
+  const password = generatePassword(profile.password.length);
+  const passwordHash = await hashPassword(password);
+  const now = ctx.now();
+  const login = loginFor(profile, identity);
+  const answer: ActivationResponse = {
+    activationId: randomBytes(16).toString('base64url'),
+    login,
+    email: emailFor(profile, identity, login),
+    password,
+    expiresAt: new Date(now.getTime() + ACTIVATION_TTL_MS).toISOString(),
+  };
+  return transaction(ctx.db, (tx) => {
+    const raced = replayOrConflict<ActivationResponse>(tx, request);
+    if (raced) return raced;
+    // The record may have been activated while scrypt ran.
+    if (findEnrollment(tx, profile.id, hashed.lookupKey)?.activatedAt) return fail('ALREADY_ACTIVE');
+    insertActivation(tx, {
+      id: answer.activationId,
+      profileId: profile.id,
+      lookupKey: hashed.lookupKey,
+      terminalId: request.terminalId,
+      passwordHash,
+      state: 'pending',
+      createdAt: now.toISOString(),
+      expiresAt: answer.expiresAt,
+      activatedAt: null,
+    });
+    storeAnswer(tx, request, 201, answer, now);
+    return ok({ status: 201, body: answer });
+  });
+}

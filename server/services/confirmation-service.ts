@@ -1,0 +1,74 @@
+import { ConfirmationSecretSchema } from '../../shared/contract/enrollment-api';
+import type { ConfirmationResponseSchema } from '../../shared/contract/enrollment-api';
+import { fail, ok } from '../../shared/contract/result';
+import type { Result } from '../../shared/contract/result';
+import type { SealedBox } from '../../shared/crypto/sealed-box-schema';
+import type { z } from 'zod';
+import { verifyPassword } from '../crypto/password-hash';
+import { transaction } from '../store/connection';
+import { findActivation, markActivationActive } from '../store/activation-repository';
+import type { ActivationRow } from '../store/activation-repository';
+import { findEnrollment, markEnrollmentActivated } from '../store/enrollment-repository';
+import { terminalThrottleKey } from './eligibility-check-service';
+import { fingerprintOf, replayOrConflict, storeAnswer } from './idempotency-service';
+import type { Answer, IdempotentCall } from './idempotency-service';
+import { openSecret } from './sealed-secret';
+import type { ServiceContext } from './service-context';
+import { clearIdentityFailures, recordFailure, throttleGate } from './throttle-service';
+
+export type ConfirmationResponse = z.infer<typeof ConfirmationResponseSchema>;
+
+/** Why this activation can no longer be confirmed, before any password is checked. */
+function closedReason(ctx: ServiceContext, activation: ActivationRow, now: Date): Result<never> | null {
+  if (activation.state === 'superseded') return fail('CODE_EXPIRED');
+  if (activation.state === 'active') return null;
+  if (Date.parse(activation.expiresAt) <= now.getTime()) return fail('CODE_EXPIRED');
+  // Activated through another activation (another terminal, an older code): nothing to confirm.
+  if (findEnrollment(ctx.db, activation.profileId, activation.lookupKey)?.activatedAt) return fail('ALREADY_ACTIVE');
+  return null;
+}
+
+/**
+ * POST /v1/activations/:id/confirmation: the person types the generated password back (cergy
+ * seed, "Cas n°1": a password nobody noted never activates an account). Confirming the same
+ * activation again is a success, not ALREADY_ACTIVE, so a retried confirmation is harmless.
+ */
+export async function confirmActivation(
+  ctx: ServiceContext,
+  activationId: string,
+  call: IdempotentCall,
+  body: { sealed: SealedBox },
+): Promise<Result<Answer<ConfirmationResponse>>> {
+  const secret = openSecret(ctx, body.sealed, ConfirmationSecretSchema);
+  if (!secret.ok) return secret;
+  const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, [activationId, secret.value.password]) };
+  const earlier = replayOrConflict<ConfirmationResponse>(ctx.db, request);
+  if (earlier) return earlier;
+  const activation = findActivation(ctx.db, activationId);
+  if (!activation) return fail('NOT_FOUND');
+  const throttleKeys = { identity: activation.lookupKey, terminal: terminalThrottleKey(request.terminalId) };
+  const throttled = throttleGate(ctx.db, throttleKeys, ctx.now());
+  if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
+  const closed = closedReason(ctx, activation, ctx.now());
+  if (closed) return closed;
+  if (!(await verifyPassword(secret.value.password, activation.passwordHash))) {
+    recordFailure(ctx.db, throttleKeys, ctx.now());
+    return fail('PASSWORD_MISMATCH');
+  }
+  return transaction(ctx.db, (tx) => {
+    const raced = replayOrConflict<ConfirmationResponse>(tx, request);
+    if (raced) return raced;
+    const current = findActivation(tx, activationId);
+    if (!current) return fail('NOT_FOUND');
+    const now = ctx.now();
+    const stillClosed = closedReason({ ...ctx, db: tx }, current, now);
+    if (stillClosed) return stillClosed;
+    const activatedAt = current.activatedAt ?? now.toISOString();
+    markActivationActive(tx, current.id, activatedAt);
+    markEnrollmentActivated(tx, current.profileId, current.lookupKey, activatedAt);
+    clearIdentityFailures(tx, current.lookupKey);
+    const answer: ConfirmationResponse = { state: 'active', activatedAt };
+    storeAnswer(tx, request, 200, answer, now);
+    return ok({ status: 200, body: answer });
+  });
+}

@@ -1,0 +1,64 @@
+import { createHmac } from 'node:crypto';
+import { fail, ok } from '../../shared/contract/result';
+import type { Result } from '../../shared/contract/result';
+import { openResponse, sealResponse } from '../crypto/response-vault';
+import { sha256Hex } from '../crypto/token-hash';
+import type { Db } from '../store/connection';
+import { findIdempotent, insertIdempotent } from '../store/idempotency-repository';
+
+/**
+ * One request as the idempotency store sees it; the key itself is kept only in memory.
+ * `fingerprint` says what makes two requests "the same": the opened secret, not its sealed
+ * box, because a kiosk that seals again on retry (fresh ephemeral key) still asks the same thing.
+ */
+export interface IdempotentCall {
+  key: string;
+  terminalId: string;
+  route: string;
+}
+export interface IdempotentRequest extends IdempotentCall {
+  fingerprint: string;
+}
+
+export interface Answer<T> {
+  status: number;
+  body: T;
+}
+
+type Replay = { kind: 'fresh' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'conflict' };
+
+/** Keyed hash of a request's meaning: it holds identity values, which a plain sha256 would not hide. */
+export function fingerprintOf(recordKey: Buffer, meaning: unknown): string {
+  return createHmac('sha256', recordKey).update(JSON.stringify(meaning)).digest('base64url');
+}
+
+function requestHash(request: IdempotentRequest): string {
+  return sha256Hex(`${request.route}\n${request.fingerprint}`);
+}
+
+function findReplay(db: Db, request: IdempotentRequest): Replay {
+  const row = findIdempotent(db, sha256Hex(request.key));
+  if (!row) return { kind: 'fresh' };
+  if (row.terminalId !== request.terminalId || row.requestHash !== requestHash(request)) return { kind: 'conflict' };
+  return { kind: 'replay', status: row.status, body: JSON.parse(openResponse(request.key, row.responseEnc)) as unknown };
+}
+
+/** Replays a stored answer, or refuses a key reused for another request (422 INVALID_INPUT). */
+export function replayOrConflict<T>(db: Db, request: IdempotentRequest): Result<Answer<T>> | null {
+  const replay = findReplay(db, request);
+  if (replay.kind === 'conflict') return fail('INVALID_INPUT', { fields: [{ key: 'idempotencyKey', reason: 'unknown' }] });
+  if (replay.kind === 'replay') return ok({ status: replay.status, body: replay.body as T });
+  return null;
+}
+
+export function storeAnswer(db: Db, request: IdempotentRequest, status: number, body: unknown, now: Date): void {
+  insertIdempotent(db, {
+    keyHash: sha256Hex(request.key),
+    terminalId: request.terminalId,
+    route: request.route,
+    requestHash: requestHash(request),
+    status,
+    responseEnc: sealResponse(request.key, JSON.stringify(body)),
+    createdAt: now.toISOString(),
+  });
+}

@@ -1,0 +1,54 @@
+import type { AppError } from '../../shared/contract/result';
+import type { Db } from '../store/connection';
+import { clearThrottle, findThrottle, saveThrottle } from '../store/throttle-repository';
+import type { ThrottleScope } from '../store/throttle-repository';
+
+/**
+ * LOCKDOWN.md #17: after 5 failures for one identity (30 for one terminal) within 15 minutes,
+ * each further attempt waits 30 s, doubling per new failure, capped at 15 min. Counters reset
+ * after 15 quiet minutes once the wait is over, so no stranger can lock someone out for good.
+ */
+export const THROTTLE_LIMITS: Record<ThrottleScope, number> = { identity: 5, terminal: 30 };
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+const BASE_DELAY_S = 30;
+const MAX_DELAY_S = 15 * 60;
+
+export type ThrottleKeys = Partial<Record<ThrottleScope, string>>;
+
+function waitSeconds(db: Db, scope: ThrottleScope, keyHash: string, now: Date): number {
+  const blockedUntil = findThrottle(db, scope, keyHash)?.blockedUntil;
+  if (!blockedUntil) return 0;
+  return Math.max(0, Math.ceil((Date.parse(blockedUntil) - now.getTime()) / 1000));
+}
+
+/** THROTTLED with the longest wait among the keys, or null when the attempt may go ahead. */
+export function throttleGate(db: Db, keys: ThrottleKeys, now: Date): AppError | null {
+  let wait = 0;
+  for (const [scope, keyHash] of Object.entries(keys) as [ThrottleScope, string][]) {
+    wait = Math.max(wait, waitSeconds(db, scope, keyHash, now));
+  }
+  return wait > 0 ? { code: 'THROTTLED', retryAfterS: wait } : null;
+}
+
+export function recordFailure(db: Db, keys: ThrottleKeys, now: Date): void {
+  for (const [scope, keyHash] of Object.entries(keys) as [ThrottleScope, string][]) {
+    const row = findThrottle(db, scope, keyHash);
+    const quietSince = row ? Math.max(Date.parse(row.lastFailureAt), Date.parse(row.blockedUntil ?? row.lastFailureAt)) : 0;
+    const quiet = !row || now.getTime() - quietSince >= THROTTLE_WINDOW_MS;
+    const failures = quiet ? 1 : row.failures + 1;
+    const over = failures - THROTTLE_LIMITS[scope];
+    const delayS = over >= 0 ? Math.min(BASE_DELAY_S * 2 ** over, MAX_DELAY_S) : 0;
+    saveThrottle(db, {
+      scope,
+      keyHash,
+      failures,
+      windowStartedAt: quiet ? now.toISOString() : row.windowStartedAt,
+      lastFailureAt: now.toISOString(),
+      blockedUntil: delayS > 0 ? new Date(now.getTime() + delayS * 1000).toISOString() : null,
+    });
+  }
+}
+
+export function clearIdentityFailures(db: Db, identityKey: string): void {
+  clearThrottle(db, 'identity', identityKey);
+}

@@ -1,0 +1,45 @@
+import type { Db } from './connection';
+
+export type ActivationState = 'pending' | 'active' | 'superseded';
+
+export interface ActivationRow {
+  id: string;
+  profileId: string;
+  lookupKey: string;
+  terminalId: string;
+  passwordHash: string;
+  state: ActivationState;
+  createdAt: string;
+  expiresAt: string;
+  activatedAt: string | null;
+}
+
+/** A new activation for a person supersedes their pending ones: only the latest password can be confirmed. */
+export function insertActivation(db: Db, row: ActivationRow): void {
+  db.prepare(
+    `UPDATE activations SET state = 'superseded' WHERE profile_id = ? AND lookup_key = ? AND state = 'pending'`,
+  ).run(row.profileId, row.lookupKey);
+  db.prepare(
+    `INSERT INTO activations (id, profile_id, lookup_key, terminal_id, password_hash, state, created_at, expires_at, activated_at)
+     VALUES (@id, @profileId, @lookupKey, @terminalId, @passwordHash, @state, @createdAt, @expiresAt, @activatedAt)`,
+  ).run(row);
+}
+
+export function findActivation(db: Db, id: string): ActivationRow | undefined {
+  return db
+    .prepare(
+      `SELECT id, profile_id AS profileId, lookup_key AS lookupKey, terminal_id AS terminalId,
+              password_hash AS passwordHash, state, created_at AS createdAt, expires_at AS expiresAt,
+              activated_at AS activatedAt
+       FROM activations WHERE id = ?`,
+    )
+    .get(id) as ActivationRow | undefined;
+}
+
+export function markActivationActive(db: Db, id: string, activatedAt: string): void {
+  db.prepare(`UPDATE activations SET state = 'active', activated_at = ? WHERE id = ? AND state = 'pending'`).run(activatedAt, id);
+}
+
+export function countActivations(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM activations').get() as { n: number }).n;
+}

@@ -1,0 +1,28 @@
+import type { Db } from './connection';
+
+export interface IdempotencyRow {
+  keyHash: string;
+  terminalId: string;
+  route: string;
+  requestHash: string;
+  status: number;
+  responseEnc: string;
+  createdAt: string;
+}
+
+export function findIdempotent(db: Db, keyHash: string): IdempotencyRow | undefined {
+  return db
+    .prepare(
+      `SELECT key_hash AS keyHash, terminal_id AS terminalId, route, request_hash AS requestHash, status,
+              response_enc AS responseEnc, created_at AS createdAt
+       FROM idempotency WHERE key_hash = ?`,
+    )
+    .get(keyHash) as IdempotencyRow | undefined;
+}
+
+export function insertIdempotent(db: Db, row: IdempotencyRow): void {
+  db.prepare(
+    `INSERT INTO idempotency (key_hash, terminal_id, route, request_hash, status, response_enc, created_at)
+     VALUES (@keyHash, @terminalId, @route, @requestHash, @status, @responseEnc, @createdAt)`,
+  ).run(row);
+}

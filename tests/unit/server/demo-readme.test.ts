@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_IDENTITIES } from '../../../server/demo/demo-identities';
+
+const README = readFileSync(join(import.meta.dirname, '..', '..', '..', 'resources', 'demo', 'README.md'), 'utf8');
+
+describe('resources/demo/README.md', () => {
+  it('documents every demo person with the answer the dataset gives them', () => {
+    const rows = README.split('\n').filter((line) => /^\| \d{8} \|/.test(line));
+    expect(rows).toHaveLength(DEMO_IDENTITIES.length);
+    for (const person of DEMO_IDENTITIES) {
+      const { studentNumber, lastName, firstName, birthDate } = person.identity;
+      const row = rows.find((line) => line.startsWith(`| ${studentNumber} |`));
+      expect(row?.split('|').slice(1, 6).map((cell) => cell.trim())).toEqual([studentNumber, lastName, firstName, birthDate, person.expected]);
+    }
+  });
+});
