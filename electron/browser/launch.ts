@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveDataDir } from '../embedded/data-dir';
+import { entryPaths } from '../embedded/entry-paths';
+import { parseLaunchOptions } from '../embedded/launch-options';
+import type { LaunchOptions } from '../embedded/launch-options';
+import { startKioskStack } from '../embedded/start-kiosk-stack';
+import { findChromium, hasDisplay, launchChromiumKiosk } from './chromium-launcher';
+import type { ChromiumKiosk } from './chromium-launcher';
+import { findElectronBinary } from './electron-binary';
+import { startLoopbackServer } from './loopback-server';
+
+/**
+ * `npm start` (built to out/main/launch.js): the Electron kiosk where a binary exists, else the
+ * same kiosk over loopback HTTP in Chromium's kiosk mode (issue 2, "What a user must be able to
+ * do"). The line `SESAME_KIOSK_URL=<url>` is the machine-readable handle the e2e fixture reads.
+ */
+const paths = entryPaths(import.meta.url);
+
+async function main(): Promise<void> {
+  const parsed = parseLaunchOptions(process.argv.slice(2), process.env);
+  if (!parsed.ok) {
+    console.error(`Options invalides : ${parsed.problems.join(', ')}`);
+    process.exit(2);
+  }
+  const options = parsed.options;
+  const electron = findElectronBinary();
+  if (electron.found && options.shell !== 'browser') return runElectron(electron.path);
+  if (!electron.found && options.shell === 'electron') {
+    console.error(`--shell electron demandé, mais ${electron.reason}.`);
+    process.exit(1);
+  }
+  const why = electron.found ? '--shell browser demandé' : `Pas de binaire Electron (${electron.reason})`;
+  console.log(`${why} : borne servie en boucle locale.`);
+  await runLoopback(options);
+}
+
+function runElectron(binary: string): void {
+  const child = spawn(binary, [join(paths.mainDir, 'index.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+async function runLoopback(options: LaunchOptions): Promise<void> {
+  if (!existsSync(join(paths.rendererDir, 'index.html'))) {
+    console.error(`Interface absente (${paths.rendererDir}/index.html) : lancez d'abord « npm run build ».`);
+    process.exit(1);
+  }
+  const dataDir = resolveDataDir(options.dataDir);
+  const stack = await startKioskStack({
+    dataDir,
+    resourcesDir: paths.resourcesDir,
+    idleTimeoutS: options.idleTimeoutS,
+    idleWarningS: options.idleWarningS,
+    configFile: options.configFile,
+  });
+  const server = await startLoopbackServer({ backend: stack.core, rendererDir: paths.rendererDir, port: options.port });
+  console.log(`SESAME_KIOSK_URL=${server.launchUrl}`);
+  console.log(`Borne Sésame prête : ouvrez ${server.launchUrl} (lien à usage unique). Données : ${dataDir}`);
+
+  let browser: ChromiumKiosk | null = null;
+  let closing = false;
+  async function shutdown(code: number): Promise<void> {
+    if (closing) return;
+    closing = true;
+    await browser?.close();
+    await server.close();
+    await stack.close();
+    process.exit(code);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));
+
+  const chromium = findChromium();
+  if (!options.open) return;
+  if (!hasDisplay()) return console.log("Pas d'affichage (DISPLAY/WAYLAND_DISPLAY) : navigateur non lancé.");
+  if (chromium === null) return console.log('Chromium introuvable (CHROME_PATH, chromium, google-chrome) : navigateur non lancé.');
+  browser = launchChromiumKiosk(chromium, server.launchUrl);
+  // The browser is the kiosk: when it goes, so does the stack, and the OS supervisor restarts us.
+  browser.process.once('exit', () => void shutdown(0));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Démarrage impossible : ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentTypeFor, resolveRendererFile } from '../embedded/renderer-files';
+import { send, sendStatus } from './http-replies';
+
+export const BRIDGE_PATH = '/kiosk-bridge.js';
+const BRIDGE_TAG = `<script type="module" src="${BRIDGE_PATH}"></script>`;
+
+/**
+ * The built renderer, as files. `index.html` gets the bridge module injected before the app's
+ * own script: module scripts run in document order, so `window.kiosk` exists before the app
+ * reads it.
+ */
+export function serveRendererFile(rendererDir: string, path: string, request: IncomingMessage, response: ServerResponse): void {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendStatus(response, 405, { Allow: 'GET, HEAD' });
+  const file = resolveRendererFile(rendererDir, path);
+  if (file === null) return sendStatus(response, 404);
+  const type = contentTypeFor(file);
+  const body = type.startsWith('text/html') ? injectBridge(readFileSync(file, 'utf8')) : readFileSync(file);
+  send(response, 200, request.method === 'HEAD' ? '' : body, type);
+}
+
+export function injectBridge(html: string): string {
+  const firstScript = html.search(/<script\b/i);
+  if (firstScript >= 0) return `${html.slice(0, firstScript)}${BRIDGE_TAG}\n    ${html.slice(firstScript)}`;
+  const headEnd = html.search(/<\/head>/i);
+  if (headEnd >= 0) return `${html.slice(0, headEnd)}${BRIDGE_TAG}\n${html.slice(headEnd)}`;
+  return `${BRIDGE_TAG}\n${html}`;
+}

@@ -1,0 +1,90 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TerminalConfigSchema } from '../../shared/schemas/terminal-config-schema';
+import type { TerminalConfig } from '../../shared/schemas/terminal-config-schema';
+import { createKioskCore, loadProfiles, loadTerminalConfig } from '../core';
+import type { KioskCore } from '../core';
+import { startEmbeddedServer } from '../../server/embedded';
+
+/**
+ * The embedded default of `npm start` (issue 2): unless a terminal config file is given, the
+ * reference enrollment API runs in-process on its own SQLite file and the kiosk is pointed at
+ * it. This is the only module allowed to import server/ (eslint.config.js zones).
+ */
+export interface KioskStackOptions {
+  dataDir: string;
+  /** The repo's resources/ (profiles/ inside); resolved by the entry point from its own file. */
+  resourcesDir: string;
+  idleTimeoutS?: number;
+  idleWarningS?: number;
+  /** `--config`: a real terminal's configuration; then no embedded server is started. */
+  configFile?: string;
+}
+
+export interface KioskStack {
+  core: KioskCore;
+  config: TerminalConfig;
+  /** Base URL of the embedded enrollment API, absent when `configFile` pointed elsewhere. */
+  serverUrl?: string;
+  close(): Promise<void>;
+}
+
+const DEFAULT_IDLE = { timeoutS: 90, warningS: 20 };
+const DEMO_PROFILES = ['cergy-etudiant'];
+
+export async function startKioskStack(options: KioskStackOptions): Promise<KioskStack> {
+  const kioskDir = join(options.dataDir, 'kiosk');
+  const profilesDir = join(options.resourcesDir, 'profiles');
+  mkdirSync(kioskDir, { recursive: true, mode: 0o700 });
+
+  if (options.configFile) {
+    const config = withIdle(loadTerminalConfig(options.configFile), options);
+    const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles) });
+    return { core, config, close: () => core.close() };
+  }
+
+  const server = await startEmbeddedServer({ dataDir: join(options.dataDir, 'server'), profilesDir });
+  try {
+    const config = withIdle(
+      TerminalConfigSchema.parse({
+        terminalId: server.terminal.id,
+        mode: 'shared',
+        locale: 'fr',
+        profiles: DEMO_PROFILES,
+        idle: DEFAULT_IDLE,
+        server: { url: server.url, token: server.terminal.token },
+      }),
+      options,
+    );
+    writeTerminalConfig(join(kioskDir, 'terminal.json'), config);
+    const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles) });
+    return {
+      core,
+      config,
+      serverUrl: server.url,
+      async close() {
+        // Core first: its outbox loop may still be talking to the server.
+        await core.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** Flags win over the file; the result is re-validated (warning must stay below timeout). */
+function withIdle(config: TerminalConfig, options: KioskStackOptions): TerminalConfig {
+  const idle = {
+    timeoutS: options.idleTimeoutS ?? config.idle.timeoutS,
+    warningS: options.idleWarningS ?? config.idle.warningS,
+  };
+  return TerminalConfigSchema.parse({ ...config, idle });
+}
+
+/** The file holds the terminal's bearer token: owner-only (0600), rewritten at every start. */
+function writeTerminalConfig(file: string, config: TerminalConfig): void {
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
