@@ -22,8 +22,17 @@ export function normalizeName(value: string): string {
     .trim();
 }
 
+/**
+ * What two names are compared by: letters only. Cards, records and keyboards disagree on
+ * apostrophes, hyphens and spaces ("N'Guessan" / "NGUESSAN", "Jean-Pierre" / "JEAN PIERRE"),
+ * and a match still needs the number and the birth date, so punctuation proves nothing.
+ */
+export function nameMatchKey(value: string): string {
+  return normalizeName(value).replace(/[ '-]/g, '');
+}
+
 export function namesMatch(typed: string, recorded: string): boolean {
-  return normalizeName(typed) === normalizeName(recorded);
+  return nameMatchKey(typed) === nameMatchKey(recorded);
 }
 
 /** A real calendar date, YYYY-MM-DD, not in the future and not before 1900. */
@@ -63,5 +72,5 @@ export type IdentityInput = z.infer<typeof IdentityInputSchema>;
 
 /** Value a field is compared and stored by: names normalised, digits trimmed. */
 export function canonicalFieldValue(field: IdentityField, value: string): string {
-  return field.kind === 'personName' ? normalizeName(value) : value.trim();
+  return field.kind === 'personName' ? nameMatchKey(value) : value.trim();
 }

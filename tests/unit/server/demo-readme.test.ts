@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDENTITIES } from '../../../server/demo/demo-identities';
 
-const README = readFileSync(join(import.meta.dirname, '..', '..', '..', 'resources', 'demo', 'README.md'), 'utf8');
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
-describe('resources/demo/README.md', () => {
+describe.each(['resources/demo/README.md', 'README.md'])('%s', (file) => {
   it('documents every demo person with the answer the dataset gives them', () => {
-    const rows = README.split('\n').filter((line) => /^\| \d{8} \|/.test(line));
+    const rows = readFileSync(join(ROOT, file), 'utf8').split('\n').filter((line) => /^\| \d{8} \|/.test(line));
     expect(rows).toHaveLength(DEMO_IDENTITIES.length);
     for (const person of DEMO_IDENTITIES) {
       const { studentNumber, lastName, firstName, birthDate } = person.identity;
