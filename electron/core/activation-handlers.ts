@@ -1,0 +1,100 @@
+import type { KioskHandlers } from '../../shared/contract/kiosk-api';
+import { parseWith } from '../../shared/contract/parse';
+import { fail, ok, type Result } from '../../shared/contract/result';
+import { identitySchemaFor } from '../../shared/policies/identity-rules';
+import type { KioskSession } from './session/kiosk-session';
+import type { SessionManager } from './session/session-manager';
+import type { EnrollmentClient } from './sync/enrollment-client';
+import type { ServerLink } from './sync/server-link';
+import type { SubmissionService } from './sync/submission-service';
+
+export interface ActivationHandlerDeps {
+  sessions: SessionManager;
+  client: EnrollmentClient;
+  link: ServerLink;
+  submissions: SubmissionService;
+}
+
+type ActivationHandlers = Pick<KioskHandlers, 'activation.lookup' | 'activation.submit' | 'activation.confirmPassword'>;
+
+/**
+ * Lookup, submit and confirm for the live session. Each answer that comes back after the
+ * session was wiped (idle, "Terminer", a new start) is dropped with `NO_SESSION`, so nothing of
+ * one person ever lands in the next person's session.
+ */
+export function createActivationHandlers(deps: ActivationHandlerDeps): ActivationHandlers {
+  const { sessions } = deps;
+  // A double tap must not ask the server twice (a second activation would supersede the first).
+  const inFlight = new WeakMap<KioskSession, Map<string, Promise<Result<unknown>>>>();
+
+  function once<T>(session: KioskSession, name: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
+    const calls = inFlight.get(session) ?? new Map<string, Promise<Result<unknown>>>();
+    inFlight.set(session, calls);
+    const running = calls.get(name);
+    if (running) return running as Promise<Result<T>>;
+    const started = run().finally(() => calls.delete(name));
+    calls.set(name, started);
+    return started;
+  }
+
+  return {
+    async 'activation.lookup'({ identity }) {
+      const session = sessions.current();
+      if (!session) return fail('NO_SESSION');
+      sessions.touch();
+      const parsed = parseWith(identitySchemaFor(session.profile), identity);
+      if (!parsed.ok) return fail('INVALID_INPUT', { fields: parsed.problems });
+      session.resetIdentity(null);
+      const answer = await deps.client.lookup({ profileId: session.profile.id, identity: parsed.data });
+      if (!sessions.isLive(session)) return fail('NO_SESSION');
+      if (!answer.ok) return { ok: false, error: answer.error };
+      // Kept in memory only, for the submit that follows in this same session.
+      session.resetIdentity(parsed.data);
+      return ok({ eligible: true });
+    },
+
+    async 'activation.submit'() {
+      const session = sessions.current();
+      if (!session) return fail('NO_SESSION');
+      sessions.touch();
+      const held = session.activation;
+      if (held?.password) return ok({ login: held.login, email: held.email, password: held.password });
+      const identity = session.eligibleIdentity;
+      if (!identity || held) return fail('NO_SESSION');
+      return once(session, 'submit', async () => {
+        const key = await deps.link.sealingKey();
+        if (!sessions.isLive(session)) return fail('NO_SESSION');
+        if (!key) return fail('OFFLINE');
+        const result = await deps.submissions.submitActivation(session.profile.id, identity, key);
+        if (!sessions.isLive(session)) return fail('NO_SESSION');
+        if (!result.ok) return result;
+        const { activation, reference } = result.value;
+        session.holdActivation({ ...activation, reference });
+        return ok({ login: activation.login, email: activation.email, password: activation.password });
+      });
+    },
+
+    async 'activation.confirmPassword'({ typed }) {
+      const session = sessions.current();
+      if (!session) return fail('NO_SESSION');
+      sessions.touch();
+      const queued = session.confirmation;
+      if (queued) return strip(deps.submissions.confirmationState(queued.outboxId, queued.reference));
+      const activation = session.activation;
+      if (!activation?.password) return fail('NO_SESSION');
+      // The renderer shows which positions differ; the back end only says that they do.
+      if (typed !== activation.password) return fail('PASSWORD_MISMATCH');
+      return once(session, 'confirm', async () => {
+        const key = await deps.link.sealingKey();
+        if (!key) return fail('OFFLINE');
+        const result = await deps.submissions.confirmPassword(activation, typed, key);
+        if (result.ok && sessions.isLive(session)) session.holdConfirmation(result.value);
+        return strip(result);
+      });
+    },
+  };
+}
+
+function strip(result: Result<{ state: 'active' | 'pending'; reference: string }>): Result<{ state: 'active' | 'pending'; reference: string }> {
+  return result.ok ? ok({ state: result.value.state, reference: result.value.reference }) : result;
+}

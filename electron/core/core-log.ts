@@ -1,0 +1,15 @@
+/**
+ * The back end's only log line: an event name and a few fields that are codes, counts or
+ * statuses. It never takes free text from a request or response, so no name, birth date,
+ * student number, password or token can reach it (LOCKDOWN.md #18).
+ */
+export type LogField = string | number | boolean;
+
+export function logCoreEvent(event: string, fields: Record<string, LogField> = {}): void {
+  console.warn(JSON.stringify({ at: 'kiosk-core', event, ...fields }));
+}
+
+/** The name of an exception's class only: its message may quote input. */
+export function errorKind(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}

@@ -1,0 +1,27 @@
+import { INTERACTIVE_BACKOFF, QUEUE_BACKOFF, type BackoffPolicy } from './sync/backoff';
+
+/** Every duration the back end waits on, in one place so tests can shorten them. */
+export interface CoreTiming {
+  /** One enrollment API request. */
+  requestTimeoutMs: number;
+  /** The reachability probe (`GET /v1/terminal/config`): short, the screen waits on it. */
+  probeTimeoutMs: number;
+  /** How long `activation.submit` keeps retrying the same key while the person waits. */
+  submitBudgetMs: number;
+  /** How long `activation.confirmPassword` tries before answering `pending`. */
+  confirmBudgetMs: number;
+  /** `terminal.describe` probes again when the last contact is older than this. */
+  onlineFreshMs: number;
+  interactiveBackoff: BackoffPolicy;
+  queueBackoff: BackoffPolicy;
+}
+
+export const DEFAULT_TIMING: CoreTiming = {
+  requestTimeoutMs: 4_000,
+  probeTimeoutMs: 2_000,
+  submitBudgetMs: 8_000,
+  confirmBudgetMs: 5_000,
+  onlineFreshMs: 30_000,
+  interactiveBackoff: INTERACTIVE_BACKOFF,
+  queueBackoff: QUEUE_BACKOFF,
+};

@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KioskEvent, KioskHandlers } from '../../shared/contract/kiosk-api';
+import type { Profile } from '../../shared/schemas/profile-schema';
+import type { TerminalConfig } from '../../shared/schemas/terminal-config-schema';
+import { systemClock, type Clock } from './clock';
+import { DEFAULT_TIMING, type CoreTiming } from './core-timing';
+import { createEventHub } from './event-hub';
+import { createKioskHandlers } from './kiosk-api';
+import { createSessionManager } from './session/session-manager';
+import { createOutboxRepository } from './store/outbox-repository';
+import { openKioskDatabase } from './store/sqlite-connection';
+import { createEnrollmentClient } from './sync/enrollment-client';
+import { createOutboxDelivery } from './sync/outbox-delivery';
+import { confirmationSender } from './sync/outbox-senders';
+import { createOutboxWorker } from './sync/outbox-worker';
+import { createServerLink } from './sync/server-link';
+import { createSubmissionService } from './sync/submission-service';
+import { createSyncStatus } from './sync/sync-status';
+
+export interface KioskCore {
+  handlers: KioskHandlers;
+  subscribe(listener: (event: KioskEvent) => void): () => void;
+  /** Stops timers, aborts requests in flight, wipes the session, closes the database. */
+  close(): Promise<void>;
+}
+
+export interface KioskCoreOptions {
+  /** Kiosk data folder; the database is `<dataDir>/kiosk.sqlite`. */
+  dataDir: string;
+  config: TerminalConfig;
+  /** Already validated (see `loadProfiles`). */
+  profiles: Profile[];
+  clock?: Clock;
+  fetch?: typeof fetch;
+  /** Shorter waits for tests; the defaults are the production ones. */
+  timing?: Partial<CoreTiming>;
+}
+
+export async function createKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
+  const clock = options.clock ?? systemClock;
+  const timing: CoreTiming = { ...DEFAULT_TIMING, ...options.timing };
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const db = openKioskDatabase(join(options.dataDir, 'kiosk.sqlite'));
+  const closing = new AbortController();
+  const events = createEventHub();
+  const outbox = createOutboxRepository(db);
+  // Activations left pending by a previous run belong to a session that no longer exists.
+  outbox.expireStale(clock.now(), 'activation');
+
+  const syncStatus = createSyncStatus({ outbox, clock, emit: events.emit });
+  const client = createEnrollmentClient({
+    baseUrl: options.config.server.url,
+    token: options.config.server.token,
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: timing.requestTimeoutMs,
+    signal: closing.signal,
+    onContact: (reachable) => syncStatus.recordContact(reachable),
+  });
+  const link = createServerLink({ client, probeTimeoutMs: timing.probeTimeoutMs });
+  const delivery = createOutboxDelivery({ outbox, clock, signal: closing.signal, queueBackoff: timing.queueBackoff, interactiveBackoff: timing.interactiveBackoff });
+  const worker = createOutboxWorker({ outbox, delivery, send: confirmationSender(client), clock, onPass: () => syncStatus.refresh() });
+  const submissions = createSubmissionService({
+    db, outbox, delivery, worker, client, clock,
+    submitBudgetMs: timing.submitBudgetMs,
+    confirmBudgetMs: timing.confirmBudgetMs,
+    onQueueChange: () => syncStatus.refresh(),
+  });
+  const sessions = createSessionManager({ clock, idle: options.config.idle, emit: events.emit });
+  const handlers = createKioskHandlers({
+    config: options.config, profiles: options.profiles, sessions, client, link, submissions, syncStatus,
+    onlineFreshMs: timing.onlineFreshMs,
+  });
+
+  await link.probe();
+  worker.start();
+
+  let closed: Promise<void> | null = null;
+  return {
+    handlers,
+    subscribe: events.subscribe,
+    close() {
+      closed ??= (async () => {
+        sessions.close();
+        closing.abort();
+        await worker.stop();
+        await delivery.drain();
+        events.clear();
+        db.close();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { KIOSK_METHODS, type KioskHandlers, type KioskMethod } from '../../shared/contract/kiosk-api';
+import { fail, ok } from '../../shared/contract/result';
+import type { Profile } from '../../shared/schemas/profile-schema';
+import type { TerminalConfig } from '../../shared/schemas/terminal-config-schema';
+import { createActivationHandlers, type ActivationHandlerDeps } from './activation-handlers';
+import { errorKind, logCoreEvent } from './core-log';
+import type { ServerLink } from './sync/server-link';
+import type { SyncStatus } from './sync/sync-status';
+
+export interface KioskHandlerDeps extends ActivationHandlerDeps {
+  config: TerminalConfig;
+  /** The profiles this terminal enables, already validated. */
+  profiles: Profile[];
+  link: ServerLink;
+  syncStatus: SyncStatus;
+  onlineFreshMs: number;
+}
+
+/**
+ * The kiosk API contract (shared/contract/kiosk-api.ts), implemented once for both transports.
+ * Inputs arrive parsed; still, no handler ever throws: an unexpected exception becomes
+ * `INTERNAL`, logged by method and exception class only.
+ */
+export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
+  const { config, sessions } = deps;
+  const enabled = deps.profiles.filter((profile) => config.profiles.includes(profile.id));
+
+  const handlers: KioskHandlers = {
+    async 'terminal.describe'() {
+      if (deps.syncStatus.isStale(deps.onlineFreshMs)) await deps.link.probe();
+      return ok({
+        terminalId: config.terminalId,
+        mode: config.mode,
+        locale: config.locale,
+        profiles: enabled.map((profile) => ({ id: profile.id, title: profile.title, institution: profile.institution.name })),
+        idle: { timeoutS: config.idle.timeoutS, warningS: config.idle.warningS },
+        online: deps.syncStatus.online,
+      });
+    },
+    async 'session.start'({ profileId }) {
+      const profile = enabled.find((candidate) => candidate.id === profileId);
+      if (!profile) return fail('NOT_FOUND');
+      sessions.start(profile);
+      return ok({ profile });
+    },
+    async 'session.activity'() {
+      const deadline = sessions.touch();
+      if (deadline === null) return fail('NO_SESSION');
+      return ok({ idleDeadline: new Date(deadline).toISOString() });
+    },
+    async 'session.end'({ reason }) {
+      sessions.end(reason);
+      return ok({ wiped: true });
+    },
+    ...createActivationHandlers(deps),
+  };
+  return guardAll(handlers);
+}
+
+/** Wraps every handler so that an exception becomes `INTERNAL` instead of escaping. */
+export function guardAll(handlers: KioskHandlers): KioskHandlers {
+  const guarded: Partial<Record<KioskMethod, unknown>> = {};
+  for (const method of KIOSK_METHODS) {
+    const handler = handlers[method] as (input: unknown) => ReturnType<KioskHandlers[KioskMethod]>;
+    guarded[method] = async (input: unknown) => {
+      try {
+        return await handler(input);
+      } catch (error) {
+        logCoreEvent('handler.failed', { method, cause: errorKind(error) });
+        return fail('INTERNAL');
+      }
+    };
+  }
+  return guarded as KioskHandlers;
+}

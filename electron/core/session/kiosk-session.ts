@@ -1,0 +1,76 @@
+import type { IdentityInput } from '../../../shared/policies/identity-rules';
+import type { Profile } from '../../../shared/schemas/profile-schema';
+
+/** What the server gave back for this person: held in memory only, never written down. */
+export interface HeldActivation {
+  activationId: string;
+  login: string;
+  email: string;
+  /** Dropped as soon as the person typed it back correctly. */
+  password: string | null;
+  expiresAt: string;
+  reference: string;
+}
+
+export interface HeldConfirmation {
+  outboxId: number;
+  reference: string;
+}
+
+/**
+ * One person's visit. Everything personal lives here and nowhere else in the back end, so
+ * wiping is dropping this object's references (DESIGN.md "Security model": nothing of them
+ * stays on the machine when they walk away).
+ */
+export class KioskSession {
+  readonly profile: Profile;
+  #identity: IdentityInput | null = null;
+  #activation: HeldActivation | null = null;
+  #confirmation: HeldConfirmation | null = null;
+  #wiped = false;
+
+  constructor(profile: Profile) {
+    this.profile = profile;
+  }
+
+  get wiped(): boolean {
+    return this.#wiped;
+  }
+
+  /** The identity the server found eligible in this session, if any. */
+  get eligibleIdentity(): IdentityInput | null {
+    return this.#identity;
+  }
+
+  get activation(): HeldActivation | null {
+    return this.#activation;
+  }
+
+  get confirmation(): HeldConfirmation | null {
+    return this.#confirmation;
+  }
+
+  /** A new lookup starts over: what a previous identity unlocked is forgotten. */
+  resetIdentity(identity: IdentityInput | null): void {
+    this.#identity = identity;
+    this.#activation = null;
+    this.#confirmation = null;
+  }
+
+  holdActivation(activation: HeldActivation): void {
+    this.#activation = activation;
+    this.#confirmation = null;
+  }
+
+  holdConfirmation(confirmation: HeldConfirmation): void {
+    if (this.#activation) this.#activation = { ...this.#activation, password: null };
+    this.#confirmation = confirmation;
+  }
+
+  wipe(): void {
+    this.#identity = null;
+    this.#activation = null;
+    this.#confirmation = null;
+    this.#wiped = true;
+  }
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration-runner';
+import { migration001CreateOutbox } from './001-create-outbox';
+
+/** Every migration, in order; a new one is a new numbered file appended here. */
+export const KIOSK_MIGRATIONS: readonly Migration[] = [migration001CreateOutbox];

@@ -1,0 +1,139 @@
+import type { SealedBox } from '../../../shared/crypto/sealed-box-schema';
+import type { KioskDatabase } from './sqlite-connection';
+
+export type OutboxKind = 'activation' | 'confirmation';
+export type OutboxState = 'pending' | 'delivered' | 'refused' | 'expired';
+
+export interface OutboxEntry {
+  id: number;
+  kind: OutboxKind;
+  idempotencyKey: string;
+  reference: string;
+  /** The sealed request body's secret part; null once the row left `pending`. */
+  sealed: SealedBox | null;
+  /** The profile id (activation) or the server's activation id (confirmation). */
+  targetId: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastErrorCode: string | null;
+  createdAt: number;
+  expiresAt: number;
+  updatedAt: number;
+}
+
+export interface NewOutboxEntry {
+  kind: OutboxKind;
+  idempotencyKey: string;
+  reference: string;
+  sealed: SealedBox;
+  targetId: string;
+  now: number;
+  expiresAt: number;
+  /** When the first attempt is due; now by default. */
+  nextAttemptAt?: number;
+}
+
+interface OutboxRow {
+  id: number;
+  kind: OutboxKind;
+  idempotency_key: string;
+  reference: string;
+  sealed_json: string | null;
+  target_id: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  last_error_code: string | null;
+  created_at: number;
+  expires_at: number;
+  updated_at: number;
+}
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  return {
+    id: row.id,
+    kind: row.kind,
+    idempotencyKey: row.idempotency_key,
+    reference: row.reference,
+    sealed: row.sealed_json === null ? null : (JSON.parse(row.sealed_json) as SealedBox),
+    targetId: row.target_id,
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastErrorCode: row.last_error_code,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The only SQL touching the outbox (CONVENTIONS.md §5): prepared statements, bound values. */
+export function createOutboxRepository(db: KioskDatabase) {
+  const insert = db.prepare<[string, string, string, string, string, number, number, number, number]>(
+    `INSERT INTO outbox (kind, idempotency_key, reference, sealed_json, target_id, state, attempts,
+       next_attempt_at, created_at, expires_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
+  );
+  const byId = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
+  const due = db.prepare<[OutboxKind, number], OutboxRow>(
+    `SELECT * FROM outbox WHERE state = 'pending' AND kind = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id`,
+  );
+  const nextDue = db.prepare<[OutboxKind], { at: number | null }>(
+    `SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND kind = ?`,
+  );
+  const countPending = db.prepare<[OutboxKind], { n: number }>(
+    `SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending' AND kind = ?`,
+  );
+  const close = db.prepare<[OutboxState, string | null, number, number]>(
+    `UPDATE outbox SET state = ?, sealed_json = NULL, last_error_code = ?, attempts = attempts + 1, updated_at = ?
+     WHERE id = ? AND state = 'pending'`,
+  );
+  const retry = db.prepare<[string, number, number, number]>(
+    `UPDATE outbox SET attempts = attempts + 1, last_error_code = ?, next_attempt_at = ?, updated_at = ?
+     WHERE id = ? AND state = 'pending'`,
+  );
+  const expire = db.prepare<[number, number, OutboxKind | null]>(
+    `UPDATE outbox SET state = 'expired', sealed_json = NULL, updated_at = ?
+     WHERE state = 'pending' AND (expires_at <= ? OR kind = ?)`,
+  );
+
+  return {
+    /** Adds a pending row, due at once; returns it as stored. */
+    add(entry: NewOutboxEntry): OutboxEntry {
+      const info = insert.run(entry.kind, entry.idempotencyKey, entry.reference, JSON.stringify(entry.sealed),
+        entry.targetId, entry.nextAttemptAt ?? entry.now, entry.now, entry.expiresAt, entry.now);
+      return toEntry(byId.get(Number(info.lastInsertRowid)) as OutboxRow);
+    },
+    find(id: number): OutboxEntry | undefined {
+      const row = byId.get(id);
+      return row && toEntry(row);
+    },
+    listDue(kind: OutboxKind, now: number): OutboxEntry[] {
+      return due.all(kind, now).map(toEntry);
+    },
+    nextAttemptAt(kind: OutboxKind): number | null {
+      return nextDue.get(kind)?.at ?? null;
+    },
+    countPending(kind: OutboxKind): number {
+      return countPending.get(kind)?.n ?? 0;
+    },
+    /** Final answer: the row leaves `pending` and its sealed payload is dropped. */
+    settle(id: number, state: Exclude<OutboxState, 'pending'>, errorCode: string | null, now: number): boolean {
+      return close.run(state, errorCode, now, id).changes === 1;
+    },
+    /** One failed attempt: counted, with the code and when to try again. */
+    scheduleRetry(id: number, errorCode: string, nextAttemptAt: number, now: number): boolean {
+      return retry.run(errorCode, nextAttemptAt, now, id).changes === 1;
+    },
+    /**
+     * Expires pending rows past their deadline, and every pending row of `orphanKind` (an
+     * activation whose session died with a restart can never be confirmed by its person).
+     */
+    expireStale(now: number, orphanKind: OutboxKind | null = null): number {
+      return expire.run(now, now, orphanKind).changes;
+    },
+  };
+}
+
+export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

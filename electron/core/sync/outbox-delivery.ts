@@ -1,0 +1,92 @@
+import type { AppError } from '../../../shared/contract/result';
+import { sleep, type Clock } from '../clock';
+import type { OutboxEntry, OutboxRepository } from '../store/outbox-repository';
+import { backoffDelayMs, type BackoffPolicy } from './backoff';
+import type { ClientResult } from './enrollment-client';
+
+export type DeliveryOutcome<T> =
+  | { kind: 'delivered'; value: T }
+  | { kind: 'refused'; error: AppError }
+  | { kind: 'retry'; error: AppError; retryAfterMs: number };
+
+export type Sender<T> = (entry: OutboxEntry) => Promise<ClientResult<T>>;
+
+export interface OutboxDeliveryOptions {
+  outbox: OutboxRepository;
+  clock: Clock;
+  queueBackoff: BackoffPolicy;
+  interactiveBackoff: BackoffPolicy;
+  /** Aborted when the core closes: no new attempt starts after that. */
+  signal: AbortSignal;
+  random?: () => number;
+}
+
+/**
+ * Sends outbox rows and records what the server said. Every retry of a row reuses its
+ * idempotency key and its stored sealed body, so the server applies it at most once however
+ * many times a dropped response makes us ask again.
+ */
+export function createOutboxDelivery(options: OutboxDeliveryOptions) {
+  const { outbox, clock } = options;
+  const random = options.random ?? Math.random;
+  const inFlight = new Map<number, Promise<unknown>>();
+
+  function track<T>(id: number, run: () => Promise<T>): Promise<T> {
+    const running = run().finally(() => inFlight.delete(id));
+    inFlight.set(id, running);
+    return running;
+  }
+
+  async function attempt<T>(entry: OutboxEntry, send: Sender<T>): Promise<DeliveryOutcome<T>> {
+    const result = await send(entry);
+    const now = clock.now();
+    if (result.ok) {
+      outbox.settle(entry.id, 'delivered', null, now);
+      return { kind: 'delivered', value: result.value };
+    }
+    // 5xx, network, malformed: try again. THROTTLED is not a verdict on the submission either.
+    if (result.retryable || result.error.code === 'THROTTLED') {
+      const retryAfterMs = (result.error.retryAfterS ?? 0) * 1000;
+      const wait = Math.max(retryAfterMs, backoffDelayMs(entry.attempts, options.queueBackoff, random));
+      outbox.scheduleRetry(entry.id, result.error.code, now + wait, now);
+      return { kind: 'retry', error: result.error, retryAfterMs };
+    }
+    outbox.settle(entry.id, 'refused', result.error.code, now);
+    return { kind: 'refused', error: result.error };
+  }
+
+  return {
+    isInFlight(id: number): boolean {
+      return inFlight.has(id);
+    },
+
+    /** One attempt, for the background loop. */
+    attemptOnce<T>(entry: OutboxEntry, send: Sender<T>): Promise<DeliveryOutcome<T>> {
+      return track(entry.id, () => attempt(entry, send));
+    },
+
+    /** Same-key retries with short backoff until a final answer or `budgetMs` is spent. */
+    deliverWithin<T>(first: OutboxEntry, send: Sender<T>, budgetMs: number): Promise<DeliveryOutcome<T>> {
+      const deadline = clock.now() + budgetMs;
+      return track(first.id, async () => {
+        let entry = first;
+        for (let round = 0; ; round += 1) {
+          const outcome = await attempt(entry, send);
+          if (outcome.kind !== 'retry') return outcome;
+          const wait = Math.max(outcome.retryAfterMs, backoffDelayMs(round, options.interactiveBackoff, random));
+          const next = outbox.find(entry.id);
+          if (options.signal.aborted || next?.state !== 'pending' || clock.now() + wait >= deadline) return outcome;
+          await sleep(clock, wait, options.signal);
+          entry = next;
+        }
+      });
+    },
+
+    /** Resolves once every delivery under way has finished (before the database closes). */
+    async drain(): Promise<void> {
+      await Promise.allSettled([...inFlight.values()]);
+    },
+  };
+}
+
+export type OutboxDelivery = ReturnType<typeof createOutboxDelivery>;

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { ActivationResponseSchema, ConfirmationResponseSchema } from '../../../shared/contract/enrollment-api';
+import type { OutboxEntry } from '../store/outbox-repository';
+import type { ClientResult, EnrollmentClient } from './enrollment-client';
+import type { Sender } from './outbox-delivery';
+
+export type ActivationResponse = z.infer<typeof ActivationResponseSchema>;
+export type ConfirmationResponse = z.infer<typeof ConfirmationResponseSchema>;
+
+/** A pending row always has its sealed body (a CHECK guarantees the converse); refuse if not. */
+function withSealed<T>(entry: OutboxEntry, send: (sealed: NonNullable<OutboxEntry['sealed']>) => Promise<ClientResult<T>>) {
+  if (entry.sealed === null) return Promise.resolve<ClientResult<T>>({ ok: false, error: { code: 'INTERNAL' }, retryable: false });
+  return send(entry.sealed);
+}
+
+export function activationSender(client: EnrollmentClient): Sender<ActivationResponse> {
+  return (entry) => withSealed(entry, (sealed) =>
+    client.createActivation(entry.idempotencyKey, { profileId: entry.targetId, sealed }));
+}
+
+export function confirmationSender(client: EnrollmentClient): Sender<ConfirmationResponse> {
+  return (entry) => withSealed(entry, (sealed) =>
+    client.confirmActivation(entry.targetId, entry.idempotencyKey, { sealed }));
+}

@@ -1,0 +1,99 @@
+import { ErrorCodeSchema, fail, ok, type AppError, type Result } from '../../../shared/contract/result';
+import type { SealingKey } from '../../../shared/crypto/sealed-box-schema';
+import type { IdentityInput } from '../../../shared/policies/identity-rules';
+import type { Clock } from '../clock';
+import { sealToRecipient } from '../crypto/sealed-box';
+import type { OutboxRepository } from '../store/outbox-repository';
+import { transaction, type KioskDatabase } from '../store/sqlite-connection';
+import type { OutboxDelivery } from './outbox-delivery';
+import { activationSender, confirmationSender, type ActivationResponse } from './outbox-senders';
+import type { OutboxWorker } from './outbox-worker';
+import { newIdempotencyKey, newReceiptReference } from './submission-identifiers';
+import type { EnrollmentClient } from './enrollment-client';
+
+export interface SubmissionServiceOptions {
+  db: KioskDatabase;
+  outbox: OutboxRepository;
+  delivery: OutboxDelivery;
+  worker: OutboxWorker;
+  client: EnrollmentClient;
+  clock: Clock;
+  submitBudgetMs: number;
+  confirmBudgetMs: number;
+  /** After the queue changed (the `sync.state` event). */
+  onQueueChange: () => void;
+}
+
+export type ConfirmationState = { state: 'active' | 'pending'; reference: string; outboxId: number };
+
+/** A pending confirmation is trusted for as long as the server keeps the activation open. */
+const FALLBACK_CONFIRMATION_LIFETIME_MS = 7 * 24 * 3_600_000;
+
+function refusal<T>(error: AppError): Result<T> {
+  const { code, ...details } = error;
+  return fail(code, details);
+}
+
+/**
+ * The two submissions of an activation, both through the outbox: sealed to the server's key,
+ * written in one transaction with a fresh idempotency key and receipt reference, then
+ * delivered at once with same-key retries.
+ */
+export function createSubmissionService(options: SubmissionServiceOptions) {
+  const { outbox, clock } = options;
+  const sendActivation = activationSender(options.client);
+  const sendConfirmation = confirmationSender(options.client);
+
+  function enqueue(kind: 'activation' | 'confirmation', secret: unknown, key: SealingKey, targetId: string, reference: string, lifetimeMs: number) {
+    const sealed = sealToRecipient(JSON.stringify(secret), key);
+    const now = clock.now();
+    return transaction(options.db, () =>
+      outbox.add({ kind, idempotencyKey: newIdempotencyKey(), reference, sealed, targetId, now, expiresAt: now + lifetimeMs,
+        // Due once the interactive attempts are over: the background loop must not race them.
+        nextAttemptAt: now + (kind === 'confirmation' ? options.confirmBudgetMs : options.submitBudgetMs) }),
+    );
+  }
+
+  return {
+    /**
+     * An unconfirmed generated password never activates anything (the server keeps it
+     * `pending`), so an activation that could not be delivered now simply expires: the person
+     * asks again when the link is back.
+     */
+    async submitActivation(profileId: string, identity: IdentityInput, key: SealingKey): Promise<Result<{ activation: ActivationResponse; reference: string }>> {
+      const entry = enqueue('activation', { identity }, key, profileId, newReceiptReference(), options.submitBudgetMs * 4);
+      const outcome = await options.delivery.deliverWithin(entry, sendActivation, options.submitBudgetMs);
+      if (outcome.kind === 'delivered') return ok({ activation: outcome.value, reference: entry.reference });
+      if (outcome.kind === 'retry') outbox.settle(entry.id, 'expired', outcome.error.code, clock.now());
+      return refusal(outcome.error);
+    },
+
+    /** This one must survive a lost connection: undelivered, it stays queued for the loop. */
+    async confirmPassword(activation: { activationId: string; expiresAt: string; reference: string }, typed: string, key: SealingKey): Promise<Result<ConfirmationState>> {
+      const until = Date.parse(activation.expiresAt);
+      const lifetime = Number.isFinite(until) && until > clock.now() ? until - clock.now() : FALLBACK_CONFIRMATION_LIFETIME_MS;
+      const entry = enqueue('confirmation', { password: typed }, key, activation.activationId, activation.reference, lifetime);
+      options.onQueueChange();
+      const outcome = await options.delivery.deliverWithin(entry, sendConfirmation, options.confirmBudgetMs);
+      options.onQueueChange();
+      if (outcome.kind === 'refused') return refusal({ ...outcome.error, reference: entry.reference });
+      if (outcome.kind === 'retry') options.worker.poke();
+      return ok({ state: outcome.kind === 'delivered' ? 'active' : 'pending', reference: entry.reference, outboxId: entry.id });
+    },
+
+    /** What became of a confirmation queued earlier in this session. */
+    confirmationState(outboxId: number, reference: string): Result<ConfirmationState> {
+      const entry = outbox.find(outboxId);
+      if (!entry || entry.state === 'expired') return fail('CODE_EXPIRED', { reference });
+      if (entry.state === 'refused') return refusal({ code: asCode(entry.lastErrorCode), reference });
+      return ok({ state: entry.state === 'delivered' ? 'active' : 'pending', reference, outboxId });
+    },
+  };
+}
+
+export type SubmissionService = ReturnType<typeof createSubmissionService>;
+
+function asCode(value: string | null): AppError['code'] {
+  const parsed = ErrorCodeSchema.safeParse(value);
+  return parsed.success ? parsed.data : 'INTERNAL';
+}

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOutboxRepository, type NewOutboxEntry, type OutboxRepository } from '../../../../electron/core/store/outbox-repository';
+import { openKioskDatabase, type KioskDatabase } from '../../../../electron/core/store/sqlite-connection';
+import { makeTempFolder } from '../support/temp-folder';
+
+const sealed = { alg: 'X25519-HKDF-SHA256-A256GCM' as const, epk: 'e'.repeat(43), iv: 'i'.repeat(16), ct: 'c'.repeat(40) };
+
+function entry(overrides: Partial<NewOutboxEntry> = {}): NewOutboxEntry {
+  return { kind: 'confirmation', idempotencyKey: `key-${Math.random()}`, reference: 'SES-7K4Q-92XD', sealed, targetId: 'act_12345678', now: 1_000, expiresAt: 100_000, ...overrides };
+}
+
+let folder: ReturnType<typeof makeTempFolder>;
+let db: KioskDatabase;
+let outbox: OutboxRepository;
+beforeEach(() => {
+  folder = makeTempFolder();
+  db = openKioskDatabase(join(folder.path, 'kiosk.sqlite'));
+  outbox = createOutboxRepository(db);
+});
+afterEach(() => {
+  db.close();
+  folder.remove();
+});
+
+describe('outbox repository', () => {
+  it('stores a pending row with its sealed body, due at once by default', () => {
+    const added = outbox.add(entry());
+    expect(added).toMatchObject({ state: 'pending', attempts: 0, nextAttemptAt: 1_000, sealed, lastErrorCode: null });
+    expect(outbox.find(added.id)).toEqual(added);
+    expect(outbox.countPending('confirmation')).toBe(1);
+    expect(outbox.countPending('activation')).toBe(0);
+  });
+
+  it('lists due rows of one kind in due order and gives the next due time', () => {
+    const late = outbox.add(entry({ nextAttemptAt: 5_000 }));
+    const early = outbox.add(entry({ nextAttemptAt: 2_000 }));
+    outbox.add(entry({ kind: 'activation', nextAttemptAt: 0 }));
+    expect(outbox.listDue('confirmation', 1_999)).toEqual([]);
+    expect(outbox.listDue('confirmation', 5_000).map((row) => row.id)).toEqual([early.id, late.id]);
+    expect(outbox.nextAttemptAt('confirmation')).toBe(2_000);
+  });
+
+  it('counts a failed attempt and reschedules it', () => {
+    const added = outbox.add(entry());
+    expect(outbox.scheduleRetry(added.id, 'OFFLINE', 9_000, 2_000)).toBe(true);
+    expect(outbox.find(added.id)).toMatchObject({ attempts: 1, lastErrorCode: 'OFFLINE', nextAttemptAt: 9_000, updatedAt: 2_000, state: 'pending' });
+  });
+
+  it('drops the sealed body when a row is settled, and settles only once', () => {
+    const added = outbox.add(entry());
+    expect(outbox.settle(added.id, 'delivered', null, 3_000)).toBe(true);
+    expect(outbox.find(added.id)).toMatchObject({ state: 'delivered', sealed: null, attempts: 1 });
+    expect(outbox.settle(added.id, 'refused', 'CODE_EXPIRED', 4_000)).toBe(false);
+    expect(outbox.scheduleRetry(added.id, 'OFFLINE', 9_000, 4_000)).toBe(false);
+    expect(outbox.nextAttemptAt('confirmation')).toBeNull();
+  });
+
+  it('expires rows past their deadline and orphaned rows of a kind, dropping their bodies', () => {
+    const old = outbox.add(entry({ expiresAt: 1_500 }));
+    const fresh = outbox.add(entry());
+    const orphan = outbox.add(entry({ kind: 'activation' }));
+    expect(outbox.expireStale(2_000)).toBe(1);
+    expect(outbox.find(old.id)).toMatchObject({ state: 'expired', sealed: null });
+    expect(outbox.expireStale(2_000, 'activation')).toBe(1);
+    expect(outbox.find(orphan.id)?.state).toBe('expired');
+    expect(outbox.find(fresh.id)?.state).toBe('pending');
+  });
+});
