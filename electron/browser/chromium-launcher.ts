@@ -29,8 +29,17 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return null;
 }
 
-export function chromiumKioskArgs(url: string, userDataDir: string): string[] {
+/**
+ * Chromium refuses to run as root with its sandbox on. A kiosk belongs under a dedicated
+ * account; as root (a test box, a container) it still starts, without the sandbox, and says so.
+ */
+export function needsNoSandbox(uid: number | undefined = process.getuid?.()): boolean {
+  return uid === 0;
+}
+
+export function chromiumKioskArgs(url: string, userDataDir: string, asRoot: boolean = needsNoSandbox()): string[] {
   return [
+    ...(asRoot ? ['--no-sandbox'] : []),
     '--kiosk',
     `--app=${url}`,
     `--user-data-dir=${userDataDir}`,
@@ -40,7 +49,7 @@ export function chromiumKioskArgs(url: string, userDataDir: string): string[] {
     '--disable-sync',
     '--disable-translate',
     '--disable-extensions',
-    '--disable-features=Translate',
+    '--disable-features=Translate,TranslateUI',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-print-preview',
@@ -53,19 +62,26 @@ export function chromiumKioskArgs(url: string, userDataDir: string): string[] {
 
 export interface ChromiumKiosk {
   process: ChildProcess;
+  /** The last lines Chromium wrote to stderr, to say why it stopped. */
+  lastError(): string;
   /** Stops the browser and deletes its profile folder. */
   close(): Promise<void>;
 }
 
 export function launchChromiumKiosk(binary: string, url: string): ChromiumKiosk {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sesame-chromium-'));
-  const child = spawn(binary, chromiumKioskArgs(url, userDataDir), { stdio: 'ignore' });
+  const child = spawn(binary, chromiumKioskArgs(url, userDataDir), { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderrTail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-2000);
+  });
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
   });
   return {
     process: child,
+    lastError: () => stderrTail.trim().split('\n').slice(-2).join(' | '),
     async close() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

@@ -6,7 +6,7 @@ import { entryPaths } from '../embedded/entry-paths';
 import { parseLaunchOptions } from '../embedded/launch-options';
 import type { LaunchOptions } from '../embedded/launch-options';
 import { startKioskStack } from '../embedded/start-kiosk-stack';
-import { findChromium, hasDisplay, launchChromiumKiosk } from './chromium-launcher';
+import { findChromium, hasDisplay, launchChromiumKiosk, needsNoSandbox } from './chromium-launcher';
 import type { ChromiumKiosk } from './chromium-launcher';
 import { findElectronBinary } from './electron-binary';
 import { startLoopbackServer } from './loopback-server';
@@ -75,9 +75,15 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
   if (!options.open) return;
   if (!hasDisplay()) return console.log("Pas d'affichage (DISPLAY/WAYLAND_DISPLAY) : navigateur non lancé.");
   if (chromium === null) return console.log('Chromium introuvable (CHROME_PATH, chromium, google-chrome) : navigateur non lancé.');
-  browser = launchChromiumKiosk(chromium, server.launchUrl);
-  // The browser is the kiosk: when it goes, so does the stack, and the OS supervisor restarts us.
-  browser.process.once('exit', () => void shutdown(0));
+  if (needsNoSandbox()) console.log('Attention : lancée en root, Chromium tourne sans bac à sable. En service, lancez la borne sous un compte dédié.');
+  const kiosk = launchChromiumKiosk(chromium, server.launchUrl);
+  browser = kiosk;
+  // The browser is the kiosk: when it goes, so does the stack. A crash exits non-zero, with
+  // Chromium's own reason, so the OS supervisor restarts us and the log says why.
+  kiosk.process.once('exit', (code) => {
+    if (code !== 0 && code !== null) console.error(`Chromium s'est arrêté (code ${code}) : ${kiosk.lastError()}`);
+    void shutdown(code === 0 || code === null ? 0 : 3);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumKioskArgs, hasDisplay } from '../../../electron/browser/chromium-launcher';
+import { chromiumKioskArgs, hasDisplay, needsNoSandbox } from '../../../electron/browser/chromium-launcher';
 import { findElectronBinary } from '../../../electron/browser/electron-binary';
 import { writeStandInRenderer } from './kiosk-stack-fixture';
 
@@ -96,6 +96,13 @@ describe('chromium kiosk flags', () => {
   it('opens the URL as an app in kiosk mode with a throw-away profile', () => {
     const args = chromiumKioskArgs('http://127.0.0.1:1/launch?code=c', '/tmp/p');
     expect(args).toEqual(expect.arrayContaining(['--kiosk', '--app=http://127.0.0.1:1/launch?code=c', '--user-data-dir=/tmp/p', '--no-first-run', '--disable-sync', '--incognito']));
+  });
+
+  it('keeps the sandbox on, and turns it off only as root, where Chromium refuses to start with it', () => {
+    expect(chromiumKioskArgs('http://127.0.0.1:1/', '/tmp/p', false)).not.toContain('--no-sandbox');
+    expect(chromiumKioskArgs('http://127.0.0.1:1/', '/tmp/p', true)).toContain('--no-sandbox');
+    expect(needsNoSandbox(0)).toBe(true);
+    expect(needsNoSandbox(1000)).toBe(false);
   });
 
   it('needs DISPLAY or WAYLAND_DISPLAY on Linux only', () => {
