@@ -1,0 +1,5 @@
+import { mount } from 'svelte';
+import Hello from './Hello.svelte';
+
+const target = document.getElementById('app');
+if (target) mount(Hello, { target });
