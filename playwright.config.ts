@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { TEST_CHROMIUM_ARGS, TEST_CHROMIUM_PATH } from './tests/support/test-chromium';
 
 /**
  * End-to-end suite: the real kiosk stack (loopback shell, core, embedded enrollment API) driven
  * in the system Chromium, never a downloaded one. `.ci/run` installs /usr/bin/chromium with apt;
  * CHROMIUM_PATH overrides it on other machines.
  */
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const chromiumPath = TEST_CHROMIUM_PATH;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,16 +28,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-features=Translate',
-      ],
+      args: TEST_CHROMIUM_ARGS,
     },
   },
 });

@@ -16,7 +16,7 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
 }
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  const explicit = env['CHROME_PATH'];
+  const explicit = env['CHROMIUM_PATH'];
   if (explicit && existsSync(explicit)) return explicit;
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   const dirs = (env['PATH'] ?? '').split(delimiter).filter(Boolean);

@@ -74,7 +74,7 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
   const chromium = findChromium();
   if (!options.open) return;
   if (!hasDisplay()) return console.log("Pas d'affichage (DISPLAY/WAYLAND_DISPLAY) : navigateur non lancé.");
-  if (chromium === null) return console.log('Chromium introuvable (CHROME_PATH, chromium, google-chrome) : navigateur non lancé.');
+  if (chromium === null) return console.log('Chromium introuvable (CHROMIUM_PATH, chromium, google-chrome) : navigateur non lancé.');
   if (needsNoSandbox()) console.log('Attention : lancée en root, Chromium tourne sans bac à sable. En service, lancez la borne sous un compte dédié.');
   const kiosk = launchChromiumKiosk(chromium, server.launchUrl);
   browser = kiosk;

@@ -1,18 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
+import { TEST_CHROMIUM_ARGS, TEST_CHROMIUM_PATH } from '../../support/test-chromium';
 
-/** The same headless Chromium the e2e suite uses (Debian's build; no browser download here). */
+/** The same headless Chromium the e2e suite uses. */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=Translate',
-    ],
-  });
+  return chromium.launch({ executablePath: TEST_CHROMIUM_PATH, args: TEST_CHROMIUM_ARGS });
 }

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startKioskFixture } from './kiosk-stack-fixture';
 import type { KioskFixture } from './kiosk-stack-fixture';
 import type { PageGlobals } from './page-globals';
+import { TEST_CHROMIUM_ARGS, TEST_CHROMIUM_PATH } from '../../support/test-chromium';
 
 /**
  * The generated `/kiosk-bridge.js` in a real Chromium (the same binary the e2e suite and the
  * kiosk launcher use), against the real stack: `window.kiosk` as the renderer will see it.
  */
-const CHROMIUM = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM = TEST_CHROMIUM_PATH;
 
 describe.skipIf(!existsSync(CHROMIUM))('loopback bridge in Chromium', () => {
   let kiosk: KioskFixture;
@@ -19,7 +20,7 @@ describe.skipIf(!existsSync(CHROMIUM))('loopback bridge in Chromium', () => {
 
   beforeAll(async () => {
     kiosk = await startKioskFixture();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: TEST_CHROMIUM_ARGS });
     page = await browser.newPage();
     await page.goto(kiosk.server.launchUrl);
   });
