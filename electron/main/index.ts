@@ -8,6 +8,7 @@ import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
 import { bindKioskIpc, forwardKioskEvents } from './ipc/kiosk-ipc';
 import { recoverFromCrashes } from './lockdown/crash-recovery';
 import { findDebugSwitch } from './lockdown/debug-switch-policy';
+import { failClosed } from './lockdown/fail-closed';
 import { lockInput } from './lockdown/input-lockdown';
 import { lockNavigation } from './lockdown/navigation-lockdown';
 import { APP_ENTRY_URL } from './lockdown/navigation-policy';
@@ -69,7 +70,7 @@ async function start(): Promise<void> {
   const window = createKioskWindow();
   forwardKioskEvents((listener) => core.subscribe(listener), window);
   core.subscribe((event) => {
-    if (event.type === 'session.ended') void wipePartition(session);
+    if (event.type === 'session.ended') failClosed(wipePartition(session), 'session wipe');
   });
   recoverFromCrashes(window, async () => {
     await core.handlers['session.end']({ reason: 'cancelled' });

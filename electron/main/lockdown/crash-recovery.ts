@@ -1,4 +1,5 @@
 import type { BrowserWindow } from 'electron';
+import { failClosed } from './fail-closed';
 import { APP_ENTRY_URL } from './navigation-policy';
 
 /**
@@ -12,7 +13,7 @@ export function recoverFromCrashes(window: BrowserWindow, wipe: () => Promise<vo
   }
   window.webContents.on('render-process-gone', (_event, details) => {
     console.error(`[sesame] renderer gone (${details.reason}); restarting at the welcome screen`);
-    void restart();
+    failClosed(restart(), 'recovery');
   });
   window.on('unresponsive', () => {
     console.error('[sesame] renderer unresponsive; restarting at the welcome screen');
