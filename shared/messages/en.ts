@@ -60,6 +60,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'outcome.IDENTITY_MISMATCH.usage': 'Use the names of your enrolment record: ignore the “nom d’usage” (usual name) if it appears.',
   'outcome.IDENTITY_MISMATCH.check': 'Also check your 8-digit student number and your date of birth.',
   'outcome.IDENTITY_MISMATCH.portal': 'You can check the state of your enrolment on the portal:',
+  'outcome.IDENTITY_MISMATCH.persist': 'If the problem persists after these checks, write to ENT support:',
   'outcome.IDENTITY_MISMATCH.action': 'Correct my details',
   'outcome.PAYMENT_PENDING.heading': 'Enrolment awaiting payment',
   'outcome.PAYMENT_PENDING.body': 'You cannot activate your digital account until the payment of your fees is recorded.',

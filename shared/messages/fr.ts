@@ -60,6 +60,7 @@ export const fr = {
   'outcome.IDENTITY_MISMATCH.usage': 'Les nom et prénom à saisir sont ceux de votre dossier d’inscription : ignorez le « nom d’usage » s’il apparaît.',
   'outcome.IDENTITY_MISMATCH.check': 'Vérifiez aussi votre numéro étudiant à 8 chiffres et votre date de naissance.',
   'outcome.IDENTITY_MISMATCH.portal': 'Vous pouvez vérifier l’état de votre inscription administrative sur le portail :',
+  'outcome.IDENTITY_MISMATCH.persist': 'Si votre problème persiste malgré ces vérifications, écrivez à l’assistance ENT :',
   'outcome.IDENTITY_MISMATCH.action': 'Corriger mes informations',
   'outcome.PAYMENT_PENDING.heading': 'Inscription en attente de paiement',
   'outcome.PAYMENT_PENDING.body': 'Vous ne pouvez pas activer votre compte numérique tant que le paiement de vos droits d’inscription n’est pas enregistré.',

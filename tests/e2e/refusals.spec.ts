@@ -16,6 +16,9 @@ test('no match: what to check, the record names, and a way back that keeps what 
   const portal = 'https://reinscriptions.u-cergy.fr/iareins-web/consultation/identification.jsp';
   await expect(outcome.main).toContainText(portal);
   await expect(outcome.qrCode(portal)).toBeVisible();
+  // The seed's escalation once the checks are done: write to the ENT support.
+  await expect(outcome.main).toContainText('Si votre problème persiste malgré ces vérifications');
+  await expect(outcome.qrCode('ent-assistance@ml.u-cergy.fr')).toBeVisible();
   // Shown as text and QR code: nothing on the page navigates away (LOCKDOWN.md #5).
   await expect(page.getByRole('link')).toHaveCount(0);
   await checkScreen(page, testInfo, 'identity-mismatch');
