@@ -1,5 +1,8 @@
 import Fastify from 'fastify';
-import { startKioskProcess } from './lib/kiosk-process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startKiosk } from '../support/kiosk-process';
 import { summary } from './lib/stats';
 
 /**
@@ -25,7 +28,8 @@ async function kioskSessionCookie(launchUrl: string): Promise<string> {
 }
 
 export async function roundTripBench(count: number, identity: Record<string, string>) {
-  const kiosk = await startKioskProcess(['--idle-timeout', '3600', '--idle-warning', '60']);
+  const dataDir = mkdtempSync(join(tmpdir(), 'sesame-bench-'));
+  const kiosk = await startKiosk({ dataDir, idleTimeoutS: 3600, idleWarningS: 60 });
   const origin = new URL(kiosk.url).origin;
   const headers = { 'content-type': 'application/json', 'x-sesame-kiosk': '1', cookie: await kioskSessionCookie(kiosk.url) };
   const api = async (method: string, input: unknown) => {
@@ -58,5 +62,6 @@ export async function roundTripBench(count: number, identity: Record<string, str
   } finally {
     await bare.close();
     await kiosk.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { build } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { startKioskProcess } from './lib/kiosk-process';
+import { startKiosk } from '../support/kiosk-process';
 import { summary } from './lib/stats';
 
 /** Gzipped bytes of every .js and .css file under a built page's folder. */
@@ -28,12 +29,14 @@ export async function buildHello(outDir: string): Promise<void> {
 async function kioskStartup(browser: Browser): Promise<number> {
   const page = await browser.newPage();
   const started = performance.now();
-  const kiosk = await startKioskProcess();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sesame-bench-'));
+  const kiosk = await startKiosk({ dataDir });
   await page.goto(kiosk.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   const elapsed = performance.now() - started;
   await page.close();
   await kiosk.stop();
+  rmSync(dataDir, { recursive: true, force: true });
   return elapsed;
 }
 

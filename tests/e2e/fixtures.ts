@@ -9,7 +9,7 @@ import { KioskFrame } from './pages/kiosk-frame';
 import { OutcomePage } from './pages/outcome-page';
 import { PasswordPage } from './pages/password-page';
 import { WelcomePage } from './pages/welcome-page';
-import { startKiosk, type KioskLaunch, type RunningKiosk } from './support/kiosk-process';
+import { startKiosk, type KioskLaunch, type RunningKiosk } from '../support/kiosk-process';
 
 /**
  * Per test: a fresh temporary data folder and a real kiosk stack started on it, the page opened
