@@ -27,6 +27,13 @@ export function createActivationHandlers(deps: ActivationHandlerDeps): Activatio
   // A double tap must not ask the server twice (a second activation would supersede the first).
   const inFlight = new WeakMap<KioskSession, Map<string, Promise<Result<unknown>>>>();
 
+  /** The live session, if any; each activation step also counts as activity for the idle timer. */
+  function touchedSession(): KioskSession | null {
+    const session = sessions.current();
+    if (session) sessions.touch();
+    return session;
+  }
+
   function once<T>(session: KioskSession, name: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
     const calls = inFlight.get(session) ?? new Map<string, Promise<Result<unknown>>>();
     inFlight.set(session, calls);
@@ -39,9 +46,8 @@ export function createActivationHandlers(deps: ActivationHandlerDeps): Activatio
 
   return {
     async 'activation.lookup'({ identity }) {
-      const session = sessions.current();
+      const session = touchedSession();
       if (!session) return fail('NO_SESSION');
-      sessions.touch();
       const parsed = parseWith(identitySchemaFor(session.profile), identity);
       if (!parsed.ok) return fail('INVALID_INPUT', { fields: parsed.problems });
       session.resetIdentity(null);
@@ -54,9 +60,8 @@ export function createActivationHandlers(deps: ActivationHandlerDeps): Activatio
     },
 
     async 'activation.submit'() {
-      const session = sessions.current();
+      const session = touchedSession();
       if (!session) return fail('NO_SESSION');
-      sessions.touch();
       const held = session.activation;
       if (held?.password) return ok({ login: held.login, email: held.email, password: held.password });
       const identity = session.eligibleIdentity;
@@ -75,9 +80,8 @@ export function createActivationHandlers(deps: ActivationHandlerDeps): Activatio
     },
 
     async 'activation.confirmPassword'({ typed }) {
-      const session = sessions.current();
+      const session = touchedSession();
       if (!session) return fail('NO_SESSION');
-      sessions.touch();
       const queued = session.confirmation;
       if (queued) return strip(deps.submissions.confirmationState(queued.outboxId, queued.reference));
       const activation = session.activation;
