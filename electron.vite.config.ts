@@ -1,6 +1,21 @@
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './electron/embedded/security-headers';
+
+/**
+ * Defence in depth (LOCKDOWN.md #2): the page carries, as a <meta>, the policy both shells send
+ * as a header, written from the same constant so the two cannot drift. A meta cannot carry
+ * frame-ancestors; the header does.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.split('; ').filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');
+  return {
+    name: 'sesame-csp-meta',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
 
 /**
  * One build for every runtime. `main` holds the Node entry points (Electron shell, the
@@ -32,7 +47,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [svelte()],
+    plugins: [svelte(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve('out/renderer'),
       // electron-vite leaves the renderer unminified; a kiosk page should be as small as a web page.
