@@ -13,7 +13,8 @@ import { confirmActivation } from '../../services/confirmation-service';
 import type { ServiceContext } from '../../services/service-context';
 import { idempotencyKeyOf } from './idempotency-header';
 
-const ActivationParamsSchema = z.strictObject({ activationId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
+// The id in the path is the one the activation answer gave: the contract's own pattern.
+const ActivationParamsSchema = z.strictObject({ activationId: ActivationResponseSchema.shape.activationId });
 
 /** POST /v1/activations and its confirmation; both applied at most once per Idempotency-Key. */
 export function registerActivationRoutes(app: App, ctx: ServiceContext): void {
