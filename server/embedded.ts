@@ -2,7 +2,7 @@ import { ensureServerKeys } from './crypto/server-keys';
 import { seedDemo } from './demo/demo-dataset';
 import { DEMO_IDENTITIES } from './demo/demo-identities';
 import { formatImportProblem } from './import/enrollment-csv-import';
-import { startServer } from './listen';
+import { listenWith } from './listen';
 import { loadProfiles } from './profiles/profile-registry';
 import { issueTerminalToken } from './services/terminal-service';
 import { countEnrollments } from './store/enrollment-repository';
@@ -28,6 +28,7 @@ export async function startEmbeddedServer(options: { dataDir: string; profilesDi
   const now = options.now ?? (() => new Date());
   const { keys } = ensureServerKeys(options.dataDir);
   const profiles = loadProfiles(options.profilesDir);
+  // Opened once: seeded here, then handed to the app, which closes it with the server.
   const db = openServerDatabase(options.dataDir);
   let token: string;
   try {
@@ -41,9 +42,10 @@ export async function startEmbeddedServer(options: { dataDir: string; profilesDi
       }
     }
     token = issueTerminalToken(db, DEMO_TERMINAL_ID, 'Borne de démonstration', now());
-  } finally {
+  } catch (error) {
     db.close();
+    throw error;
   }
-  const server = await startServer({ dataDir: options.dataDir, profilesDir: options.profilesDir, host: '127.0.0.1', port: 0, now });
+  const server = await listenWith({ db, profiles, keys, now });
   return { url: server.url, terminal: { id: DEMO_TERMINAL_ID, token }, close: server.close };
 }

@@ -26,14 +26,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const keys = loadServerKeys(options.dataDir);
   const profiles = loadProfiles(options.profilesDir);
   const db = openServerDatabase(options.dataDir);
-  const app = buildApp({ db, profiles, keys, now: options.now, logger: options.logger });
+  return listenWith({ db, profiles, keys, now: options.now, logger: options.logger }, options.host, options.port);
+}
+
+/** Serves what the caller already opened; the app owns the database from here on (closes it). */
+export async function listenWith(deps: AppDeps, host = '127.0.0.1', port = 0): Promise<RunningServer> {
+  const app = buildApp(deps);
   try {
-    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+    await app.listen({ host, port });
   } catch (error) {
     await app.close();
     throw error;
   }
   const address = app.server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { url: `http://${host}:${address.port}`, app, close: () => app.close() };
+  const bound = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${bound}:${address.port}`, app, close: () => app.close() };
 }
