@@ -16,6 +16,8 @@ import tseslint from 'typescript-eslint';
 const NODE = ['^node:', '^(fs|path|os|child_process|crypto|http|https|net|url|util|stream|zlib)$'];
 const ELECTRON = ['^electron(/|$)'];
 const BACKEND_PACKAGES = ['^better-sqlite3$', '^fastify', '^qrcode$'];
+/** The dictionaries are checked in the back ends only (issue 3): 30 MB that must not ship in the page. */
+const DICTIONARIES = ['^@zxcvbn-ts/'];
 const reach = (layer) => `(^|/)(\\.\\./)+${layer}(/|$)`;
 
 function layer(files, bans, message) {
@@ -44,7 +46,7 @@ export default tseslint.config(
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
-  layer(['renderer/**'], [...NODE, ...ELECTRON, ...BACKEND_PACKAGES.slice(0, 2), reach('electron'), reach('server'), reach('tests')], 'The renderer runs in a sandboxed page and talks only to window.kiosk: no Node, no Electron, no back end.'),
+  layer(['renderer/**'], [...NODE, ...ELECTRON, ...BACKEND_PACKAGES.slice(0, 2), ...DICTIONARIES, reach('electron'), reach('server'), reach('tests')], 'The renderer runs in a sandboxed page and talks only to window.kiosk: no Node, no Electron, no back end.'),
   layer(['shared/**'], ['^(?!zod$|\\.)', reach('electron'), reach('server'), reach('renderer'), reach('tests')], 'shared/ is pure: it imports only zod and itself.'),
   layer(['electron/core/**'], [...ELECTRON, reach('main'), reach('preload'), reach('browser'), reach('embedded'), reach('server'), reach('renderer'), reach('tests')], 'core is plain Node (tested without a binary): no electron, no shells, no server.'),
   layer(['electron/preload/**'], ['^(?!electron$|\\.\\./\\.\\./shared/contract/)'], 'The preload imports only electron and the contract.'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SealedBoxSchema, SealingKeySchema } from '../crypto/sealed-box-schema';
 import { IdentityInputSchema } from '../policies/identity-rules';
+import { LocaleSchema } from '../schemas/localized-text-schema';
 import { AppErrorSchema, type ErrorCode } from './result';
 
 /**
@@ -25,8 +26,29 @@ export const LookupRequestSchema = z.strictObject({
 });
 export const LookupResponseSchema = z.object({ eligible: z.literal(true) });
 
+/** A French or international mobile number as people type it (ENT 77: for SMS resets, later). */
+export const MobileSchema = z.string().trim().regex(/^\+?[0-9][0-9 .-]{5,19}$/);
+
+/**
+ * What the person chose, for profiles whose password is chosen (ENT 77, IDF, Montpellier,
+ * Scolarité Services). The server checks it all again: policy, contact and terms.
+ */
+export const ActivationChoiceSchema = z.strictObject({
+  password: z.string().min(1).max(128),
+  email: z.email().max(254).optional(),
+  mobile: MobileSchema.optional(),
+  /** The terms version the person ticked; required when the profile has terms. */
+  termsVersion: z.string().max(32).optional(),
+  /** The language the person used at the kiosk, for the email they will receive. */
+  locale: LocaleSchema,
+});
+export type ActivationChoice = z.infer<typeof ActivationChoiceSchema>;
+
 /** Plaintext inside `ActivationRequest.sealed`. */
-export const ActivationSecretSchema = z.strictObject({ identity: IdentityInputSchema });
+export const ActivationSecretSchema = z.strictObject({
+  identity: IdentityInputSchema,
+  choice: ActivationChoiceSchema.optional(),
+});
 export const ActivationRequestSchema = z.strictObject({
   profileId: ProfileIdSchema,
   sealed: SealedBoxSchema,
@@ -41,6 +63,38 @@ export const ActivationResponseSchema = z.object({
   email: z.email(),
   password: z.string().min(8).max(64),
   expiresAt: z.iso.datetime(),
+});
+
+/**
+ * A chosen password: `active` at once (ENT 77, IDF; the letter's code or password is void from
+ * then on), or `awaitingEmail` until the emailed link or code comes back (Montpellier,
+ * Scolarité Services); `sentTo` is the destination, masked.
+ */
+export const ChosenActivationResponseSchema = z.object({
+  activationId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  login: z.string().min(1).max(120),
+  state: z.enum(['active', 'awaitingEmail']),
+  /** The institutional mailbox, for profiles that create one. */
+  email: z.email().optional(),
+  sentTo: z.string().max(254).optional(),
+  expiresAt: z.iso.datetime(),
+});
+export type ChosenActivationResponse = z.infer<typeof ChosenActivationResponseSchema>;
+
+/** POST /v1/activations answers one or the other, by the profile's password mode. */
+export const AnyActivationResponseSchema = z.union([ActivationResponseSchema, ChosenActivationResponseSchema]);
+
+/** Plaintext inside `EmailConfirmationRequest.sealed`: the code as typed from the email. */
+export const EmailCodeSecretSchema = z.strictObject({ code: z.string().min(1).max(32) });
+export const EmailConfirmationRequestSchema = z.strictObject({ sealed: SealedBoxSchema });
+export const EmailConfirmationResponseSchema = z.object({
+  state: z.literal('active'),
+  activatedAt: z.iso.datetime(),
+});
+
+export const EmailResendResponseSchema = z.object({
+  sentTo: z.string().max(254),
+  resendsLeft: z.number().int().nonnegative(),
 });
 
 /** Plaintext inside `ConfirmationRequest.sealed`: the password as the person typed it back. */
@@ -58,6 +112,10 @@ export const enrollmentRoutes = {
   lookups: { method: 'POST', path: '/v1/lookups' },
   activations: { method: 'POST', path: '/v1/activations' },
   confirmation: { method: 'POST', path: '/v1/activations/:activationId/confirmation' },
+  emailConfirmation: { method: 'POST', path: '/v1/activations/:activationId/email-confirmation' },
+  emailResend: { method: 'POST', path: '/v1/activations/:activationId/email-resend' },
+  /** The link in the email; opened in the person's own browser, so it answers a small HTML page. */
+  emailLink: { method: 'GET', path: '/v1/email-links/:token' },
 } as const;
 
 /** One HTTP status per stable code, so both sides agree on what is final and what is retried. */
@@ -73,6 +131,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   CODE_EXPIRED: 410,
   PASSWORD_POLICY: 422,
   PASSWORD_MISMATCH: 422,
+  RESEND_LIMIT: 429,
   INVALID_INPUT: 400,
   UNAUTHORIZED: 401,
   NO_SESSION: 409,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdentityInputSchema } from '../policies/identity-rules';
 import { LocalizedTextSchema, LocaleSchema } from '../schemas/localized-text-schema';
+import { PasswordVerdictSchema } from '../schemas/password-policy-schema';
 import { ProfileSchema } from '../schemas/profile-schema';
 import { TerminalModeSchema } from '../schemas/terminal-config-schema';
 import type { Result } from './result';
@@ -16,6 +17,8 @@ export const ProfileSummarySchema = z.object({
   id: z.string(),
   title: LocalizedTextSchema,
   institution: LocalizedTextSchema,
+  /** The answer to "Vous êtes…" on a terminal that offers several profiles. */
+  persona: LocalizedTextSchema,
 });
 
 export const TerminalDescriptionSchema = z.object({
@@ -49,6 +52,45 @@ export const kioskContract = {
   'activation.submit': {
     input: Empty,
     output: z.object({ login: z.string(), email: z.string(), password: z.string() }),
+  },
+  /**
+   * The live checklist: every rule of the profile's policy, the dictionary and personal-data
+   * rules included (evaluated in the back end with this session's identity; never in the page).
+   */
+  'password.check': {
+    input: z.strictObject({ candidate: z.string().max(128) }),
+    output: PasswordVerdictSchema,
+  },
+  /**
+   * A chosen password with its contact details and terms (ENT 77, IDF, Montpellier, Scolarité
+   * Services). `confirmation` is the second typing; `pending` means queued while offline.
+   */
+  'activation.choose': {
+    input: z.strictObject({
+      password: z.string().max(128),
+      confirmation: z.string().max(128),
+      email: z.string().max(254).optional(),
+      mobile: z.string().max(32).optional(),
+      termsAccepted: z.boolean(),
+      locale: LocaleSchema,
+    }),
+    output: z.object({
+      state: z.enum(['active', 'awaitingEmail', 'pending']),
+      login: z.string(),
+      email: z.string().optional(),
+      /** Where the email went, masked (`j***@exemple.fr`). */
+      sentTo: z.string().optional(),
+      reference: z.string(),
+    }),
+  },
+  /** The short code from the activation email, typed at the kiosk to finish on the spot. */
+  'activation.confirmEmail': {
+    input: z.strictObject({ code: z.string().max(32) }),
+    output: z.object({ state: z.literal('active'), reference: z.string() }),
+  },
+  'activation.resendEmail': {
+    input: Empty,
+    output: z.object({ sentTo: z.string(), resendsLeft: z.number().int().nonnegative() }),
   },
   'activation.confirmPassword': {
     input: z.strictObject({ typed: z.string().max(64) }),

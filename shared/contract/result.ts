@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PasswordRuleIdSchema } from '../schemas/password-policy-schema';
 
 /**
  * Stable error codes shared by the kiosk API and the enrollment API. The renderer turns a code
@@ -15,6 +16,7 @@ export const ERROR_CODES = [
   'ACCOUNT_DEACTIVATED',
   'PASSWORD_POLICY',
   'PASSWORD_MISMATCH',
+  'RESEND_LIMIT',
   'THROTTLED',
   'OFFLINE',
   'INVALID_INPUT',
@@ -44,6 +46,8 @@ export const AppErrorSchema = z.object({
   fields: z.array(FieldProblemSchema).max(32).optional(),
   /** PASSWORD_MISMATCH / OFFLINE on a queued submission: the receipt reference. */
   reference: z.string().max(64).optional(),
+  /** PASSWORD_POLICY: the blocking rules the password fails, never the password. */
+  rules: z.array(PasswordRuleIdSchema).max(16).optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 

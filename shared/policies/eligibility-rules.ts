@@ -15,6 +15,10 @@ export const EnrollmentFactsSchema = z.object({
   channel: z.enum(ENROLLMENT_CHANNELS),
   payment: z.enum(PAYMENT_STATES),
   activatedAt: z.iso.datetime().nullable(),
+  /** When payment was recorded (umontpellier: activation opens 15 minutes after it). */
+  paidAt: z.iso.datetime().nullable().optional(),
+  /** Set by the server's inactivity sweep (scolarité services: 3 months without activation). */
+  deactivatedAt: z.iso.datetime().nullable().optional(),
 });
 export type EnrollmentFacts = z.infer<typeof EnrollmentFactsSchema>;
 
@@ -22,6 +26,7 @@ export type Eligibility =
   | { status: 'eligible' }
   | { status: 'ALREADY_ACTIVE' }
   | { status: 'PAYMENT_PENDING' }
+  | { status: 'ACCOUNT_DEACTIVATED' }
   | { status: 'NOT_YET_OPEN'; opensAt: string };
 
 export function opensAt(rule: OpeningRule, enrolledAt: Date, timeZone: string): Date {
@@ -42,8 +47,15 @@ export function opensAt(rule: OpeningRule, enrolledAt: Date, timeZone: string): 
  */
 export function decideEligibility(profile: Profile, facts: EnrollmentFacts, now: Date): Eligibility {
   if (facts.activatedAt !== null) return { status: 'ALREADY_ACTIVE' };
+  // Scolarité services: "contactez votre établissement afin de faire vérifier votre compte".
+  if (facts.deactivatedAt) return { status: 'ACCOUNT_DEACTIVATED' };
   if (facts.payment === 'pending') return { status: 'PAYMENT_PENDING' };
-  const opening = opensAt(profile.eligibility.opening[facts.channel], new Date(facts.enrolledAt), profile.timeZone);
-  if (now.getTime() < opening.getTime()) return { status: 'NOT_YET_OPEN', opensAt: opening.toISOString() };
+  const openings: Date[] = [];
+  const { opening, afterPayment } = profile.eligibility;
+  if (opening) openings.push(opensAt(opening[facts.channel], new Date(facts.enrolledAt), profile.timeZone));
+  // A record without a payment time was paid before it was imported: counted from enrollment.
+  if (afterPayment) openings.push(opensAt(afterPayment, new Date(facts.paidAt ?? facts.enrolledAt), profile.timeZone));
+  const latest = openings.reduce<Date | null>((last, date) => (last && last > date ? last : date), null);
+  if (latest && now.getTime() < latest.getTime()) return { status: 'NOT_YET_OPEN', opensAt: latest.toISOString() };
   return { status: 'eligible' };
 }

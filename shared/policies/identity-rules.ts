@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IdentityField, Profile } from '../schemas/profile-schema';
+import { normalizeCode } from './secret-codes';
 
 /**
  * Names as printed on a student card: letters (accents included), spaces, hyphens and
@@ -45,8 +46,28 @@ export function isRealDate(value: string, today: Date = new Date()): boolean {
   return real && year >= 1900 && date.getTime() <= today.getTime();
 }
 
+/** Identifiers from letters (`prénom.nom`): letters and digits joined by dots, hyphens or underscores. */
+const LOGIN_PATTERN = /^[\p{L}\p{Nd}]+(?:[._-][\p{L}\p{Nd}]+)*$/u;
+export const LOGIN_MAX_LENGTH = 64;
+
+/** `Danièle.Adams ` → `daniele.adams`: letters keep no case or accent, as printed letters vary. */
+export function normalizeLogin(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+/** Activation codes are printed in groups (`ABCD-EFGH`); people type them with or without. */
+export function normalizeActivationCode(value: string): string {
+  return normalizeCode(value);
+}
+
 function fieldSchema(field: IdentityField): z.ZodType<string> {
   switch (field.kind) {
+    case 'login':
+      return z.string().trim().min(1).max(LOGIN_MAX_LENGTH).regex(LOGIN_PATTERN);
+    case 'credential':
+      return field.credential === 'activationCode'
+        ? z.string().min(1).max(40).refine((value) => /^[A-Z0-9]{4,32}$/.test(normalizeActivationCode(value)), { params: { reason: 'format' } })
+        : z.string().min(1).max(64);
     case 'personName':
       return z.string().trim().min(1).max(NAME_MAX_LENGTH).regex(NAME_PATTERN);
     case 'birthDate':
@@ -70,7 +91,17 @@ export const IdentityInputSchema = z.record(z.string().max(32), z.string().max(2
 );
 export type IdentityInput = z.infer<typeof IdentityInputSchema>;
 
-/** Value a field is compared and stored by: names normalised, digits trimmed. */
+/** Value a field is compared and stored by: names and logins normalised, codes ungrouped, digits trimmed. */
 export function canonicalFieldValue(field: IdentityField, value: string): string {
-  return field.kind === 'personName' ? nameMatchKey(value) : value.trim();
+  switch (field.kind) {
+    case 'personName':
+      return nameMatchKey(value);
+    case 'login':
+      return normalizeLogin(value);
+    case 'credential':
+      // A provisional password is compared exactly as typed: its case and spaces are part of it.
+      return field.credential === 'activationCode' ? normalizeActivationCode(value) : value;
+    default:
+      return value.trim();
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from './localized-text-schema';
+import { PasswordPolicySchema } from './password-policy-schema';
 
 /**
  * An activation profile: one institution's procedure as data (CONVENTIONS.md §3). A new
@@ -25,6 +26,25 @@ export const IdentityFieldSchema = z.discriminatedUnion('kind', [
     label: LocalizedTextSchema,
     length: z.number().int().min(1).max(32),
   }),
+  /** An identifier from a letter (ENT 77: `prénom.nom`); matched without case or accents. */
+  z.object({
+    key: z.string().regex(/^[a-z][a-zA-Z]{0,31}$/),
+    kind: z.literal('login'),
+    label: LocalizedTextSchema,
+    /** Shown under the field as the expected shape, e.g. `prénom.nom`. */
+    example: z.string().min(1).max(60),
+  }),
+  /**
+   * A secret from the letter: an activation code (ENT 77) or a provisional password (IDF case 1,
+   * Scolarité Services). Never hashed into the record like other fields: the server verifies it
+   * against a slow hash, once, before its expiry.
+   */
+  z.object({
+    key: z.string().regex(/^[a-z][a-zA-Z]{0,31}$/),
+    kind: z.literal('credential'),
+    label: LocalizedTextSchema,
+    credential: z.enum(['activationCode', 'provisionalPassword']),
+  }),
 ]);
 export type IdentityField = z.infer<typeof IdentityFieldSchema>;
 
@@ -49,6 +69,58 @@ export const GeneratedPasswordSchema = z.object({
   length: z.number().int().min(8).max(32),
 });
 
+/** The person chooses, types it twice (with a show/hide button), and the policy decides. */
+export const ChosenPasswordSchema = z.object({
+  mode: z.literal('chosen'),
+  policy: PasswordPolicySchema,
+});
+
+export const PasswordModeSchema = z.discriminatedUnion('mode', [GeneratedPasswordSchema, ChosenPasswordSchema]);
+export type PasswordMode = z.infer<typeof PasswordModeSchema>;
+
+/** The contact step after the password (ENT 77: email required for resets, mobile optional for SMS). */
+export const ContactStepSchema = z.object({
+  email: z.enum(['required', 'optional']),
+  mobile: z.enum(['optional', 'none']).default('none'),
+  /** Why it is asked, in the seed's words ("pour récupérer son mot de passe en cas d'oubli"). */
+  why: LocalizedTextSchema,
+});
+export type ContactStep = z.infer<typeof ContactStepSchema>;
+
+/** Terms that must be ticked before "Activer" (ENT 77 charter). */
+export const TermsSchema = z.object({
+  version: z.string().regex(/^[A-Za-z0-9._-]{1,32}$/),
+  title: LocalizedTextSchema,
+  summary: LocalizedTextSchema,
+  url: z.url({ protocol: /^https$/ }).optional(),
+});
+export type Terms = z.infer<typeof TermsSchema>;
+
+/**
+ * Activation finished by an emailed link or code (Montpellier: to the personal address given at
+ * enrollment, link valid 24 h; Scolarité Services: to the address just typed).
+ */
+export const EmailProofSchema = z.object({
+  to: z.enum(['contact', 'onFile']),
+  ttlHours: z.number().int().min(1).max(24 * 14),
+  /** How many times the person may ask for the message again. */
+  resends: z.number().int().min(0).max(10),
+});
+export type EmailProof = z.infer<typeof EmailProofSchema>;
+
+/** Letters' codes and provisional passwords: how long they stay valid once issued. */
+export const CredentialsSchema = z.object({
+  ttlDays: z.number().int().min(1).max(730),
+  /** Length of generated activation codes, shown in groups of four. */
+  codeLength: z.number().int().min(8).max(16).default(8),
+});
+
+/** Scolarité Services: deactivated if not activated within 3 months, deleted after a year. */
+export const InactivitySchema = z.object({
+  deactivateAfterDays: z.number().int().min(1).max(3650),
+  deleteAfterDays: z.number().int().min(1).max(3650),
+});
+
 export const ProfileSchema = z
   .object({
     $schema: z.string().optional(),
@@ -57,6 +129,8 @@ export const ProfileSchema = z
     institution: z.object({ name: LocalizedTextSchema, shortName: z.string().min(1).max(40) }),
     title: LocalizedTextSchema,
     audience: LocalizedTextSchema,
+    /** The answer to "Vous êtes…" when a terminal offers several profiles. */
+    persona: LocalizedTextSchema,
     /** IANA time zone in which "the next day" of the seed is counted. */
     timeZone: z.string().min(1).max(64),
     identity: z.object({
@@ -65,20 +139,33 @@ export const ProfileSchema = z
       /** The field the server looks the record up by (never shown back to the person). */
       lookupKey: z.string(),
     }),
-    eligibility: z.object({
-      opening: z.object({ online: OpeningRuleSchema, remote: OpeningRuleSchema }),
-    }),
-    password: GeneratedPasswordSchema,
+    eligibility: z
+      .object({
+        /** Delay from enrollment, by channel (cergy). */
+        opening: z.object({ online: OpeningRuleSchema, remote: OpeningRuleSchema }).optional(),
+        /** Delay from payment (umontpellier: "15 minutes après le paiement"). */
+        afterPayment: OpeningRuleSchema.optional(),
+        inactivity: InactivitySchema.optional(),
+      })
+      .default({}),
+    credentials: CredentialsSchema.optional(),
+    password: PasswordModeSchema,
+    contact: ContactStepSchema.optional(),
+    terms: TermsSchema.optional(),
+    emailProof: EmailProofSchema.optional(),
     account: z.object({
       /** Login shown at the end; `{field}` placeholders take normalised identity values. */
       loginTemplate: z.string().min(1).max(80),
-      emailDomain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/),
-      portalUrl: z.url({ protocol: /^https$/ }),
-      enrollmentStatusUrl: z.url({ protocol: /^https$/ }),
+      /** Institutional mailbox created with the account (cergy: prenom.nom@etu.u-cergy.fr). */
+      emailDomain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/).optional(),
+      portalUrl: z.url({ protocol: /^https?$/ }),
+      enrollmentStatusUrl: z.url({ protocol: /^https$/ }).optional(),
+      /** How long the account lasts (umontpellier: until 31/12 of the year of leaving). */
+      validity: LocalizedTextSchema.optional(),
     }),
-    contacts: z.object({
-      scolarite: ContactSchema,
-      assistance: ContactSchema,
+    /** Contacts by role; `scolarite` and `assistance` are the ones outcome screens look for first. */
+    contacts: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/), ContactSchema).refine((contacts) => Object.keys(contacts).length > 0, {
+      message: 'at least one contact',
     }),
   })
   .superRefine((profile, ctx) => {
@@ -89,7 +176,31 @@ export const ProfileSchema = z
     if (!keys.includes(profile.identity.lookupKey)) {
       ctx.addIssue({ code: 'custom', path: ['identity', 'lookupKey'], message: 'not a field key' });
     }
+    const credentialFields = profile.identity.fields.filter((field) => field.kind === 'credential');
+    if (credentialFields.length > 0 && !profile.credentials) {
+      ctx.addIssue({ code: 'custom', path: ['credentials'], message: 'a credential field needs credentials.ttlDays' });
+    }
+    if (credentialFields.some((field) => field.key === profile.identity.lookupKey)) {
+      ctx.addIssue({ code: 'custom', path: ['identity', 'lookupKey'], message: 'a secret cannot be the lookup key' });
+    }
+    if (profile.emailProof?.to === 'contact' && !profile.contact) {
+      ctx.addIssue({ code: 'custom', path: ['emailProof', 'to'], message: 'emailProof.to "contact" needs a contact step' });
+    }
+    if (profile.password.mode === 'generated' && (profile.contact || profile.terms || profile.emailProof)) {
+      ctx.addIssue({ code: 'custom', path: ['password', 'mode'], message: 'contact, terms and emailProof need a chosen password' });
+    }
+    if (profile.password.mode === 'generated' && !profile.account.emailDomain) {
+      ctx.addIssue({ code: 'custom', path: ['account', 'emailDomain'], message: 'a generated password profile shows the institutional mailbox' });
+    }
+    const inactivity = profile.eligibility.inactivity;
+    if (inactivity && inactivity.deleteAfterDays <= inactivity.deactivateAfterDays) {
+      ctx.addIssue({ code: 'custom', path: ['eligibility', 'inactivity', 'deleteAfterDays'], message: 'must come after deactivateAfterDays' });
+    }
     for (const placeholder of profile.account.loginTemplate.matchAll(/\{(\w+)\}/g)) {
+      const field = profile.identity.fields.find((candidate) => candidate.key === placeholder[1]);
+      if (field?.kind === 'credential') {
+        ctx.addIssue({ code: 'custom', path: ['account', 'loginTemplate'], message: `secret field ${placeholder[1]} in the login` });
+      }
       if (!keys.includes(placeholder[1] ?? '')) {
         ctx.addIssue({ code: 'custom', path: ['account', 'loginTemplate'], message: `unknown field ${placeholder[1]}` });
       }

@@ -16,6 +16,7 @@ describe('the dependency rule', () => {
   it.each([
     ['renderer/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n"],
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n"],
+    ['renderer/src/x.ts', "import { ZxcvbnFactory } from '@zxcvbn-ts/core';\nexport const z = ZxcvbnFactory;\n"],
     ['renderer/src/x.ts', "import { kioskContract } from '../../electron/core/kiosk-api';\nexport const k = kioskContract;\n"],
     ['shared/x.ts', "import { createHash } from 'node:crypto';\nexport const h = createHash;\n"],
     ['shared/x.ts', "import { ok } from '../server/app';\nexport const o = ok;\n"],
