@@ -1,15 +1,19 @@
+import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import type { FastifyServerOptions } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { x25519PrivateKey } from './crypto/sealed-box';
 import type { ServerKeys } from './crypto/server-keys';
+import { UNCONFIGURED_MAILER } from './mail/mailer';
+import type { Mailer } from './mail/mailer';
 import type { App } from './plugins/app-types';
 import { registerAuth } from './plugins/auth-plugin';
 import { registerDatabase } from './plugins/db-plugin';
 import { registerErrorHandling } from './plugins/error-handler-plugin';
 import type { ProfileRegistry } from './profiles/profile-registry';
 import { registerActivationRoutes } from './routes/activations/activations-routes';
+import { registerEmailProofRoutes } from './routes/email-proofs/email-proofs-routes';
 import { registerLookupRoutes } from './routes/lookups/lookups-routes';
 import { registerTerminalConfigRoutes } from './routes/terminal-config/terminal-config-routes';
 import type { ServiceContext } from './services/service-context';
@@ -21,6 +25,10 @@ export interface AppDeps {
   keys: ServerKeys;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Activation emails; without one every send fails, logged as MAIL_SEND_FAILED. */
+  mailer?: Mailer;
+  /** Base of the email links; without one, the URL the app listens on. */
+  publicUrl?: string;
 }
 
 /** Small enough that a request body can hold an identity and a sealed box, never a payload. */
@@ -38,12 +46,26 @@ export function buildApp(deps: AppDeps): App {
     keys: deps.keys,
     sealingPrivateKey: x25519PrivateKey(deps.keys.sealing),
     now: deps.now ?? (() => new Date()),
+    mailer: deps.mailer ?? UNCONFIGURED_MAILER,
+    publicUrl: deps.publicUrl ?? 'http://127.0.0.1',
+    log: app.log,
   };
+  // Known only once listening: the default link base is the address the server answers on.
+  if (!deps.publicUrl) app.addHook('onListen', async () => void (ctx.publicUrl = listenUrlOf(app)));
   registerErrorHandling(app);
   registerDatabase(app, deps.db);
+  app.addHook('onClose', async () => ctx.mailer.close?.());
   registerAuth(app, deps.db);
   registerTerminalConfigRoutes(app, ctx);
   registerLookupRoutes(app, ctx);
   registerActivationRoutes(app, ctx);
+  registerEmailProofRoutes(app, ctx);
   return app;
+}
+
+/** `http://127.0.0.1:8080`, `http://[::1]:8080`: where a listening app answers. */
+export function listenUrlOf(app: App): string {
+  const address = app.server.address() as AddressInfo;
+  const bound = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${bound}:${address.port}`;
 }

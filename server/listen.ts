@@ -1,7 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { buildApp } from './app';
+import { buildApp, listenUrlOf } from './app';
 import type { AppDeps } from './app';
 import { loadServerKeys } from './crypto/server-keys';
+import { parseMailConfig } from './mail/mail-config';
+import type { MailConfigInput } from './mail/mail-config';
+import { createMailer } from './mail/mail-transports';
 import type { App } from './plugins/app-types';
 import { loadProfiles } from './profiles/profile-registry';
 import { openServerDatabase } from './store/server-database';
@@ -13,6 +15,8 @@ export interface StartServerOptions {
   port?: number;
   now?: () => Date;
   logger?: AppDeps['logger'];
+  /** Relay, link base and sender; by default `.eml` files in `<dataDir>/mail/` and the listen URL. */
+  mail?: MailConfigInput;
 }
 
 export interface RunningServer {
@@ -25,8 +29,11 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const keys = loadServerKeys(options.dataDir);
   const profiles = loadProfiles(options.profilesDir);
+  const mail = parseMailConfig(options.mail ?? {});
+  const mailer = createMailer(mail, options.dataDir, options.now);
   const db = openServerDatabase(options.dataDir);
-  return listenWith({ db, profiles, keys, now: options.now, logger: options.logger }, options.host, options.port);
+  const deps = { db, profiles, keys, now: options.now, logger: options.logger, mailer, publicUrl: mail.publicUrl };
+  return listenWith(deps, options.host, options.port);
 }
 
 /** Serves what the caller already opened; the app owns the database from here on (closes it). */
@@ -38,7 +45,5 @@ export async function listenWith(deps: AppDeps, host = '127.0.0.1', port = 0): P
     await app.close();
     throw error;
   }
-  const address = app.server.address() as AddressInfo;
-  const bound = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { url: `http://${bound}:${address.port}`, app, close: () => app.close() };
+  return { url: listenUrlOf(app), app, close: () => app.close() };
 }

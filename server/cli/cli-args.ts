@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseWith } from '../../shared/contract/parse';
+import { PublicUrlSchema, SmtpUrlSchema } from '../mail/mail-config';
 
 const dataDir = z.string().min(1).max(4096);
 const TerminalIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
@@ -13,6 +14,10 @@ export const CommandSchema = z.discriminatedUnion('command', [
     profilesDir: z.string().min(1).optional(),
     host: z.string().min(1).max(255).default('127.0.0.1'),
     port: z.coerce.number().int().min(0).max(65_535).default(8080),
+    /** `--smtp-url` or SESAME_SMTP_URL: the relay; without it, `.eml` files in `<data-dir>/mail/`. */
+    smtpUrl: SmtpUrlSchema.optional(),
+    /** `--public-url` or SESAME_PUBLIC_URL: the base of the email links; without it, the listen URL. */
+    publicUrl: PublicUrlSchema.optional(),
   }),
   z.object({ command: z.literal('keys create'), dataDir }),
   z.object({ command: z.literal('terminals create'), dataDir, id: TerminalIdSchema, name: z.string().min(1).max(120).optional() }),
@@ -24,19 +29,30 @@ export const CommandSchema = z.discriminatedUnion('command', [
     profilesDir: z.string().min(1).optional(),
     file: z.string().min(1),
   }),
+  z.object({
+    command: z.literal('credentials issue'),
+    dataDir,
+    profile: z.string().regex(/^[a-z][a-z0-9-]{1,47}$/),
+    profilesDir: z.string().min(1).optional(),
+    out: z.string().min(1).optional(),
+  }),
+  z.object({ command: z.literal('sweep'), dataDir, profilesDir: z.string().min(1).optional() }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
 export const USAGE = `usage:
   server-cli serve --data-dir D [--host 127.0.0.1] [--port 8080] [--profiles-dir P]
+                   [--smtp-url smtp://host:port] [--public-url https://host]
   server-cli keys create --data-dir D
   server-cli terminals create --data-dir D --id ID [--name NAME]
   server-cli terminals revoke --data-dir D --id ID
-  server-cli import --data-dir D --profile cergy-etudiant [--profiles-dir P] FILE.csv`;
+  server-cli import --data-dir D --profile cergy-etudiant [--profiles-dir P] FILE.csv
+  server-cli credentials issue --data-dir D --profile ent77-college [--out letters.csv] [--profiles-dir P]
+  server-cli sweep --data-dir D [--profiles-dir P]`;
 
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; message: string };
 
-export function parseCommand(argv: string[]): ParsedCommand {
+export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedCommand {
   let parsed;
   try {
     parsed = parseArgs({
@@ -45,18 +61,21 @@ export function parseCommand(argv: string[]): ParsedCommand {
       options: {
         'data-dir': { type: 'string' },
         'profiles-dir': { type: 'string' },
+        'smtp-url': { type: 'string' },
+        'public-url': { type: 'string' },
         host: { type: 'string' },
         port: { type: 'string' },
         id: { type: 'string' },
         name: { type: 'string' },
         profile: { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
   const [first, second, ...rest] = parsed.positionals;
-  const twoWords = first === 'keys' || first === 'terminals';
+  const twoWords = first === 'keys' || first === 'terminals' || first === 'credentials';
   const { values } = parsed;
   const candidate = {
     command: twoWords ? `${first} ${second ?? ''}` : first,
@@ -67,6 +86,9 @@ export function parseCommand(argv: string[]): ParsedCommand {
     id: values.id,
     name: values.name,
     profile: values.profile,
+    smtpUrl: values['smtp-url'] ?? (env['SESAME_SMTP_URL'] || undefined),
+    publicUrl: values['public-url'] ?? (env['SESAME_PUBLIC_URL'] || undefined),
+    out: values.out,
     file: twoWords ? rest[0] : second,
   };
   const result = parseWith(CommandSchema, candidate);

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { ensureServerKeys, loadServerKeys, serverKeysExist } from '../crypto/server-keys';
 import { formatImportProblem, importEnrollmentsCsv } from '../import/enrollment-csv-import';
 import { startServer } from '../listen';
+import { mailConfigFromEnv } from '../mail/mail-config';
 import { loadProfiles } from '../profiles/profile-registry';
 import { issueTerminalToken } from '../services/terminal-service';
 import { openServerDatabase } from '../store/server-database';
 import { revokeTerminal } from '../store/terminal-repository';
 import type { Command } from './cli-args';
+import { issueLetters, sweep } from './letter-commands';
 
 export interface CliIo {
   out(line: string): void;
@@ -65,6 +67,10 @@ export async function runCommand(command: Command, io: CliIo, defaultProfilesDir
         db.close();
       }
     }
+    case 'credentials issue':
+      return issueLetters(command, io, defaultProfilesDir);
+    case 'sweep':
+      return sweep(command, io, defaultProfilesDir);
     case 'serve':
       return serve(command, io, defaultProfilesDir);
   }
@@ -77,6 +83,7 @@ async function serve(command: Extract<Command, { command: 'serve' }>, io: CliIo,
     host: command.host,
     port: command.port,
     logger: { level: 'info' },
+    mail: { ...mailConfigFromEnv(process.env), smtpUrl: command.smtpUrl, publicUrl: command.publicUrl },
   });
   io.out(`enrollment API listening on ${server.url} (data: ${join(command.dataDir)})`);
   await new Promise<void>((resolve) => {

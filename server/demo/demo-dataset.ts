@@ -3,9 +3,15 @@ import type { Profile } from '../../shared/schemas/profile-schema';
 import { importEnrollmentsCsv } from '../import/enrollment-csv-import';
 import type { ImportOutcome } from '../import/enrollment-csv-import';
 import { columnOf, columnsFor } from '../import/enrollment-row-schema';
+import { storeCredential } from '../services/credential-service';
+import { credentialFields, hashIdentity } from '../services/identity-hashing';
+import { sweepInactive } from '../services/inactivity-sweep';
 import type { Db } from '../store/connection';
+import { markCredentialsUsed } from '../store/credential-repository';
 import { DEMO_IDENTITIES } from './demo-identities';
 import type { DemoRecord } from './demo-identities';
+import { PROFILE_DEMO_PEOPLE } from './profile-demo-people';
+import type { ProfileDemoPerson } from './profile-demo-people';
 
 const MINUTE = 60_000;
 
@@ -20,27 +26,85 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The demo people as the registrar's CSV export, dated relative to `now`. */
-export function demoCsv(profile: Profile, now: Date): string {
-  const columns = columnsFor(profile);
-  const lines = [columns.join(',')];
+function ago(now: Date, minutes: number | null | undefined): string {
+  return minutes === null || minutes === undefined ? '' : new Date(now.getTime() - minutes * MINUTE).toISOString();
+}
+
+function identityColumns(identity: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(identity).map(([key, value]) => [columnOf(key), value]));
+}
+
+/** Every demo person of a profile as one CSV row (column → text), dated relative to `now`. */
+function demoRows(profile: Profile, now: Date): Record<string, string>[] {
+  const rows: Record<string, string>[] = [];
   for (const person of DEMO_IDENTITIES) {
     if (!person.record || person.profileId !== profile.id) continue;
     const { record } = person;
-    const activatedAt = record.activatedAgo === null ? '' : new Date(now.getTime() - record.activatedAgo * MINUTE).toISOString();
-    const values: Record<string, string> = {
-      ...Object.fromEntries(Object.entries(person.identity).map(([key, value]) => [columnOf(key), value])),
+    rows.push({
+      ...identityColumns(person.identity),
       enrolled_at: enrolledAt(record, now, profile.timeZone).toISOString(),
       channel: record.channel,
       payment: record.payment,
-      activated_at: activatedAt,
-    };
-    lines.push(columns.map((column) => quote(values[column] ?? '')).join(','));
+      activated_at: ago(now, record.activatedAgo),
+    });
   }
+  for (const person of PROFILE_DEMO_PEOPLE) {
+    if (!person.record || person.profileId !== profile.id) continue;
+    const { record } = person;
+    rows.push({
+      ...identityColumns(person.identity),
+      enrolled_at: ago(now, record.enrolledAgo),
+      payment: record.payment,
+      paid_at: ago(now, record.paidAgo),
+      activated_at: ago(now, record.activatedAgo),
+      personal_email: record.personalEmail ?? '',
+    });
+  }
+  return rows;
+}
+
+/** The demo people as the registrar's CSV export, dated relative to `now`. */
+export function demoCsv(profile: Profile, now: Date): string {
+  const columns = [...columnsFor(profile), ...(profile.eligibility.afterPayment ? ['paid_at'] : [])];
+  const lines = [columns.join(',')];
+  for (const values of demoRows(profile, now)) lines.push(columns.map((column) => quote(values[column] ?? '')).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Loads the demo people through the real CSV importer, as an operator's import would. */
+/** Loads the demo people of one profile through the real CSV importer, as an operator's import would. */
 export function seedDemo(db: Db, profile: Profile, recordKey: Buffer, now: Date): ImportOutcome {
   return importEnrollmentsCsv(db, profile, recordKey, demoCsv(profile, now), now);
+}
+
+/** The letters the demo people hold: their fixed fictional secret, hashed, used where the case says so. */
+async function seedLetters(db: Db, profile: Profile, recordKey: Buffer, people: ProfileDemoPerson[], now: Date): Promise<void> {
+  for (const person of people) {
+    const letter = person.record?.letter;
+    if (!letter) continue;
+    const { lookupKey } = hashIdentity(profile, person.identity, recordKey);
+    const secret = person.identity[credentialFields(profile)[0]?.key ?? ''] ?? '';
+    await storeCredential(db, profile, lookupKey, secret, new Date(now.getTime() - letter.issuedAgo * MINUTE));
+    if (letter.used) markCredentialsUsed(db, profile.id, lookupKey, ago(now, person.record?.activatedAgo ?? 0));
+  }
+}
+
+/**
+ * The whole demo (issue 3: "the demo dataset covers each profile and each case"): every demo
+ * profile present in `profiles` imported through the CSV importer, the letters stored, then the
+ * inactivity sweep run once, which is what deactivates the parents' three-month-old letter.
+ */
+export async function seedDemoDataset(db: Db, profiles: ReadonlyMap<string, Profile>, recordKey: Buffer, now: Date): Promise<ImportOutcome> {
+  const ids = new Set<string>([...DEMO_IDENTITIES, ...PROFILE_DEMO_PEOPLE].map((person) => person.profileId));
+  let imported = 0;
+  for (const id of ids) {
+    const profile = profiles.get(id);
+    if (!profile) continue;
+    const outcome = seedDemo(db, profile, recordKey, now);
+    if (!outcome.ok) return outcome;
+    imported += outcome.imported;
+    const people = PROFILE_DEMO_PEOPLE.filter((person) => person.profileId === id);
+    await seedLetters(db, profile, recordKey, people, now);
+  }
+  sweepInactive(db, profiles.values(), now);
+  return { ok: true, imported };
 }

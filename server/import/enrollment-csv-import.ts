@@ -1,13 +1,15 @@
 import type { FieldProblem } from '../../shared/contract/result';
 import { parseWith } from '../../shared/contract/parse';
 import type { Profile } from '../../shared/schemas/profile-schema';
-import { hashIdentity } from '../services/identity-hashing';
+import { canonicalFieldValue } from '../../shared/policies/identity-rules';
+import { encryptRecordValue, recordBinding } from '../crypto/record-cipher';
+import { credentialFields, hashIdentity, recordFields } from '../services/identity-hashing';
 import { transaction } from '../store/connection';
 import type { Db } from '../store/connection';
 import { upsertEnrollment } from '../store/enrollment-repository';
 import type { EnrollmentRow } from '../store/enrollment-repository';
 import { parseCsv } from './csv-parser';
-import { columnOf, columnsFor, enrollmentRowSchemaFor } from './enrollment-row-schema';
+import { FACT_COLUMNS, FACT_DEFAULTS, columnOf, columnsFor, enrollmentRowSchemaFor, optionalColumnsFor } from './enrollment-row-schema';
 
 /** One refused cell, named by line and column; values are never echoed (they are personal data). */
 export interface ImportProblem {
@@ -37,9 +39,9 @@ function columnOfProblem(key: string): string {
   return part === 'identity' && field ? columnOf(field) : (field ?? key);
 }
 
-function headerProblems(header: string[], expected: string[]): ImportProblem[] {
+function headerProblems(header: string[], expected: string[], optional: string[]): ImportProblem[] {
   const missing = expected.filter((column) => !header.includes(column));
-  const unknown = header.filter((column) => !expected.includes(column));
+  const unknown = header.filter((column) => !expected.includes(column) && !optional.includes(column));
   const duplicated = header.filter((column, index) => header.indexOf(column) !== index);
   return [
     ...missing.map((column) => ({ line: 1, column, problem: 'colonne manquante' })),
@@ -61,20 +63,20 @@ export function importEnrollmentsCsv(db: Db, profile: Profile, recordKey: Buffer
   const [header, ...records] = csv.records;
   if (!header) return { ok: false, problems: [{ line: 1, column: '(fichier)', problem: 'fichier vide' }] };
   const columns = header.cells.map((cell) => cell.trim());
-  const problems = headerProblems(columns, columnsFor(profile));
+  const problems = headerProblems(columns, columnsFor(profile), optionalColumnsFor(profile));
   if (problems.length > 0) return { ok: false, problems };
 
   const schema = enrollmentRowSchemaFor(profile);
-  const rows: EnrollmentRow[] = [];
+  const rows: Omit<EnrollmentRow, 'deactivatedAt'>[] = [];
   const seen = new Map<string, number>();
   for (const record of records) {
     if (record.cells.length !== columns.length) {
       problems.push({ line: record.line, column: '(ligne)', problem: `${record.cells.length} colonnes au lieu de ${columns.length}` });
       continue;
     }
-    const cell = (column: string) => record.cells[columns.indexOf(column)] ?? '';
-    const identity = Object.fromEntries(profile.identity.fields.map((field) => [field.key, cell(columnOf(field.key))]));
-    const facts = { enrolled_at: cell('enrolled_at').trim(), channel: cell('channel').trim(), payment: cell('payment').trim(), activated_at: cell('activated_at').trim() };
+    const cell = (column: string) => (columns.includes(column) ? (record.cells[columns.indexOf(column)] ?? '') : (FACT_DEFAULTS[column as keyof typeof FACT_DEFAULTS] ?? ''));
+    const identity = Object.fromEntries(recordFields(profile).map((field) => [field.key, cell(columnOf(field.key))]));
+    const facts = Object.fromEntries(FACT_COLUMNS.map((column) => [column, cell(column).trim()]));
     const parsed = parseWith(schema, { identity, facts });
     if (!parsed.ok) {
       for (const problem of parsed.problems) problems.push({ line: record.line, column: columnOfProblem(problem.key), problem: REASON_TEXT[problem.reason] });
@@ -87,8 +89,23 @@ export function importEnrollmentsCsv(db: Db, profile: Profile, recordKey: Buffer
       continue;
     }
     seen.set(hashed.lookupKey, record.line);
-    const { enrolled_at: enrolledAt, channel, payment, activated_at: activatedAt } = parsed.data.facts;
-    rows.push({ profileId: profile.id, lookupKey: hashed.lookupKey, fieldHashes: hashed.fieldHashes, enrolledAt, channel, payment, activatedAt });
+    const { enrolled_at: enrolledAt, channel, payment, activated_at: activatedAt, paid_at: paidAt, personal_email: email } = parsed.data.facts;
+    const seal = (column: string, value: string) => encryptRecordValue(recordKey, recordBinding(profile.id, hashed.lookupKey, column), value);
+    const loginField = profile.identity.fields.find((field) => field.key === profile.identity.lookupKey);
+    // The login is kept (encrypted) only where the server prints letters for it (`credentials issue`).
+    const login = credentialFields(profile).length > 0 && loginField ? canonicalFieldValue(loginField, parsed.data.identity[loginField.key] ?? '') : null;
+    rows.push({
+      profileId: profile.id,
+      lookupKey: hashed.lookupKey,
+      fieldHashes: hashed.fieldHashes,
+      enrolledAt,
+      channel,
+      payment,
+      activatedAt,
+      paidAt,
+      loginEnc: login === null ? null : seal('login', login),
+      emailOnFileEnc: email ? seal('email_on_file', email) : null,
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
   transaction(db, (tx) => {

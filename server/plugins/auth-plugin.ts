@@ -18,11 +18,18 @@ export function authenticate(db: Db, authorization: string | undefined): string 
   return terminal && matches && terminal.revokedAt === null ? terminal.id : null;
 }
 
-/** Every `/v1` route needs `Authorization: Bearer <terminalId>.<secret>`; checked before the body is read. */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A route opened from outside a terminal (the email link): no bearer token asked. */
+    public?: boolean;
+  }
+}
+
+/** Every `/v1` route but public ones needs `Authorization: Bearer <terminalId>.<secret>`; checked before the body is read. */
 export function registerAuth(app: App, db: Db): void {
   app.decorateRequest('terminalId', '');
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/v1/')) return;
+    if (!request.url.startsWith('/v1/') || request.routeOptions.config.public === true) return;
     const terminalId = authenticate(db, request.headers.authorization);
     if (!terminalId) return sendError(reply, { code: 'UNAUTHORIZED' });
     request.terminalId = terminalId;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ActivationSecretSchema } from '../../shared/contract/enrollment-api';
-import type { ActivationResponseSchema } from '../../shared/contract/enrollment-api';
+import type { ActivationResponseSchema, ChosenActivationResponse } from '../../shared/contract/enrollment-api';
 import { fail, ok } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import type { SealedBox } from '../../shared/crypto/sealed-box-schema';
@@ -11,37 +11,57 @@ import { insertActivation } from '../store/activation-repository';
 import { findEnrollment } from '../store/enrollment-repository';
 import type { z } from 'zod';
 import { loginFor, emailFor } from './account-naming';
+import { createChosenActivation } from './chosen-activation-service';
 import { checkEligibility } from './eligibility-check-service';
+import type { EligiblePerson } from './eligibility-check-service';
 import { fingerprintOf, replayOrConflict, storeAnswer } from './idempotency-service';
-import type { Answer, IdempotentCall } from './idempotency-service';
+import type { Answer, IdempotentCall, IdempotentRequest } from './idempotency-service';
 import { openSecret } from './sealed-secret';
 import type { ServiceContext } from './service-context';
 
 export type ActivationResponse = z.infer<typeof ActivationResponseSchema>;
+export type AnyActivationResponse = ActivationResponse | ChosenActivationResponse;
 
 /** How long a generated password may wait for its confirmation before a new one is needed. */
 export const ACTIVATION_TTL_MS = 7 * 24 * 3_600_000;
 
-
 /**
- * POST /v1/activations: re-checks identity and eligibility, generates the password here (never
- * on the kiosk), keeps only its scrypt hash, and answers at most once per Idempotency-Key.
- * The slow parts (scrypt) run before the write transaction; inside it the key is checked again,
- * so of two racing requests with one key, the second gets the first one's answer.
+ * POST /v1/activations: re-checks identity and eligibility (never trusting an earlier lookup),
+ * then follows the profile's password mode, and answers at most once per Idempotency-Key.
  */
 export async function createActivation(
   ctx: ServiceContext,
   call: IdempotentCall,
   body: { profileId: string; sealed: SealedBox },
-): Promise<Result<Answer<ActivationResponse>>> {
+): Promise<Result<Answer<AnyActivationResponse>>> {
   const secret = openSecret(ctx, body.sealed, ActivationSecretSchema);
   if (!secret.ok) return secret;
-  const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, [body.profileId, secret.value.identity]) };
-  const earlier = replayOrConflict<ActivationResponse>(ctx.db, request);
+  const { identity, choice } = secret.value;
+  // Keyed hash of what was asked; the choice (password, address) only when there is one, so
+  // generated-password requests keep the fingerprint they always had.
+  const meaning = choice ? [body.profileId, identity, choice] : [body.profileId, identity];
+  const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, meaning) };
+  const earlier = replayOrConflict<AnyActivationResponse>(ctx.db, request);
   if (earlier) return earlier;
-  const checked = checkEligibility(ctx, request.terminalId, body.profileId, secret.value.identity);
+  const checked = await checkEligibility(ctx, request.terminalId, body.profileId, identity);
   if (!checked.ok) return checked;
-  const { profile, identity, hashed } = checked.value;
+  if (checked.value.profile.password.mode === 'chosen') return createChosenActivation(ctx, request, checked.value, choice);
+  if (choice) return fail('INVALID_INPUT', { fields: [{ key: 'choice', reason: 'unknown' }] });
+  return createGeneratedActivation(ctx, request, checked.value);
+}
+
+/**
+ * Generated password (cergy): made here, never on the kiosk, kept only as its scrypt hash,
+ * pending until typed back. The slow part (scrypt) runs before the write transaction; inside it
+ * the key is checked again, so of two racing requests with one key, the second gets the first's answer.
+ */
+async function createGeneratedActivation(
+  ctx: ServiceContext,
+  request: IdempotentRequest,
+  person: EligiblePerson,
+): Promise<Result<Answer<ActivationResponse>>> {
+  const { profile, identity, hashed } = person;
+  if (profile.password.mode !== 'generated') return fail('INTERNAL');
   const password = generatePassword(profile.password.length);
   const passwordHash = await hashPassword(password);
   const now = ctx.now();

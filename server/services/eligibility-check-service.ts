@@ -6,9 +6,11 @@ import { identitySchemaFor } from '../../shared/policies/identity-rules';
 import type { IdentityInput } from '../../shared/policies/identity-rules';
 import type { Profile } from '../../shared/schemas/profile-schema';
 import { sha256Hex } from '../crypto/token-hash';
+import type { CredentialRow } from '../store/credential-repository';
 import { findEnrollment } from '../store/enrollment-repository';
 import type { EnrollmentRow } from '../store/enrollment-repository';
-import { hashIdentity, identityMatches } from './identity-hashing';
+import { credentialMatches, currentCredential } from './credential-service';
+import { credentialFields, hashIdentity, identityMatches } from './identity-hashing';
 import type { HashedIdentity } from './identity-hashing';
 import type { ServiceContext } from './service-context';
 import { clearIdentityFailures, recordFailure, throttleGate } from './throttle-service';
@@ -18,6 +20,8 @@ export interface EligiblePerson {
   identity: Record<string, string>;
   hashed: HashedIdentity;
   enrollment: EnrollmentRow;
+  /** The letter the person typed from, for profiles that have one. */
+  credential: CredentialRow | undefined;
 }
 
 export function prefixProblems(prefix: string, problems: FieldProblem[]): FieldProblem[] {
@@ -28,37 +32,66 @@ export function terminalThrottleKey(terminalId: string): string {
   return sha256Hex(`terminal\u0000${terminalId}`);
 }
 
+/** Every letter field against the current letter, without short-circuit (one scrypt each, match or not). */
+async function lettersMatch(profile: Profile, identity: Record<string, string>, credential: CredentialRow | undefined): Promise<boolean> {
+  let matches = true;
+  for (const field of credentialFields(profile)) {
+    matches = (await credentialMatches(field, identity[field.key] ?? '', credential)) && matches;
+  }
+  return matches;
+}
+
+/**
+ * Why a matching letter cannot open the account. A used code says so (ent77 seed: "le code
+ * d'activation devient obsolète"); a deactivated account comes before an expired letter, because
+ * the parents' letter expires when the account is deactivated, and what the person must do is
+ * the deactivation's ("contactez votre établissement", parents seed).
+ */
+function letterRefusal(credential: CredentialRow | undefined, enrollment: EnrollmentRow, now: Date): Result<never> | null {
+  if (!credential) return null;
+  if (credential.usedAt) return fail('CODE_USED');
+  if (enrollment.deactivatedAt) return fail('ACCOUNT_DEACTIVATED');
+  if (Date.parse(credential.expiresAt) <= now.getTime()) return fail('CODE_EXPIRED');
+  return null;
+}
+
 /**
  * The server's decision for one identity (DESIGN.md: the server is the authority): profile,
- * field rules, throttle, record match, then the seed's eligibility rules. Used by lookups and
- * again by activations, which must not trust an earlier lookup.
+ * field rules, throttle, record and letter match, then the seed's eligibility rules. Used by
+ * lookups and again by activations, which must not trust an earlier lookup. Until everything
+ * matches, every failure is the same IDENTITY_MISMATCH after the same work (a decoy record, a
+ * decoy scrypt), and counts against the identity and the terminal.
  */
-export function checkEligibility(
+export async function checkEligibility(
   ctx: ServiceContext,
   terminalId: string,
   profileId: string,
   input: IdentityInput,
-): Result<EligiblePerson> {
+): Promise<Result<EligiblePerson>> {
   const profile = ctx.profiles.get(profileId);
   if (!profile) return fail('NOT_FOUND');
   const parsed = parseWith(identitySchemaFor(profile), input);
   if (!parsed.ok) return fail('INVALID_INPUT', { fields: prefixProblems('identity', parsed.problems) });
   const identity = parsed.data;
-  const now = ctx.now();
   const hashed = hashIdentity(profile, identity, ctx.keys.recordKey);
   const throttleKeys = { identity: hashed.lookupKey, terminal: terminalThrottleKey(terminalId) };
-  const throttled = throttleGate(ctx.db, throttleKeys, now);
+  const throttled = throttleGate(ctx.db, throttleKeys, ctx.now());
   if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
   const enrollment = findEnrollment(ctx.db, profile.id, hashed.lookupKey);
-  if (!identityMatches(profile, hashed, enrollment) || !enrollment) {
+  const credential = enrollment ? currentCredential(ctx.db, profile.id, hashed.lookupKey) : undefined;
+  const lettersOk = await lettersMatch(profile, identity, credential);
+  const now = ctx.now();
+  if (!identityMatches(profile, hashed, enrollment) || !lettersOk || !enrollment) {
     recordFailure(ctx.db, throttleKeys, now);
     return fail('IDENTITY_MISMATCH');
   }
   clearIdentityFailures(ctx.db, hashed.lookupKey);
+  const refused = letterRefusal(credential, enrollment, now);
+  if (refused) return refused;
   const decision = decideEligibility(profile, enrollment, now);
   switch (decision.status) {
     case 'eligible':
-      return ok({ profile, identity, hashed, enrollment });
+      return ok({ profile, identity, hashed, enrollment, credential });
     case 'NOT_YET_OPEN':
       return fail('NOT_YET_OPEN', { opensAt: decision.opensAt });
     default:

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { ServerKeys } from '../crypto/server-keys';
+import type { Mailer, MailLog } from '../mail/mailer';
 import type { ProfileRegistry } from '../profiles/profile-registry';
 import type { Db } from '../store/connection';
 
@@ -10,4 +11,10 @@ export interface ServiceContext {
   keys: ServerKeys;
   sealingPrivateKey: KeyObject;
   now: () => Date;
+  /** Sends the activation emails (a relay, or `.eml` files in the data folder). */
+  mailer: Mailer;
+  /** Base of the links in emails, without a trailing slash (`--public-url`, else the listen URL). */
+  publicUrl: string;
+  /** Where failures that are not answers go (a mail not sent): stable codes, never secrets. */
+  log: MailLog;
 }

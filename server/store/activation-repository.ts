@@ -43,3 +43,8 @@ export function markActivationActive(db: Db, id: string, activatedAt: string): v
 export function countActivations(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM activations').get() as { n: number }).n;
 }
+
+/** Every activation of a person, before their never-activated record is deleted (parents seed: after a year). */
+export function deleteActivationsOf(db: Db, profileId: string, lookupKey: string): void {
+  db.prepare(`DELETE FROM activations WHERE profile_id = ? AND lookup_key = ? AND state <> 'active'`).run(profileId, lookupKey);
+}

@@ -6,23 +6,31 @@ export interface EnrollmentRow extends EnrollmentFacts {
   profileId: string;
   lookupKey: string;
   fieldHashes: Record<string, string>;
+  paidAt: string | null;
+  deactivatedAt: string | null;
+  /** The login, for the letters `credentials issue` prints (profiles with a letter), AES-GCM (record-cipher.ts). */
+  loginEnc: string | null;
+  /** The personal address from the registrar's file (umontpellier), AES-GCM (record-cipher.ts). */
+  emailOnFileEnc: string | null;
 }
 
-interface RawEnrollment {
-  profileId: string;
-  lookupKey: string;
+/** What the person gave at activation, encrypted (record-cipher.ts); the terms version in clear. */
+export interface EnrollmentContact {
+  contactEmailEnc: string | null;
+  mobileEnc: string | null;
+  termsVersion: string | null;
+}
+
+interface RawEnrollment extends Omit<EnrollmentRow, 'fieldHashes'> {
   fieldsJson: string;
-  enrolledAt: string;
-  channel: EnrollmentFacts['channel'];
-  payment: EnrollmentFacts['payment'];
-  activatedAt: string | null;
 }
 
 export function findEnrollment(db: Db, profileId: string, lookupKey: string): EnrollmentRow | undefined {
   const raw = db
     .prepare(
       `SELECT profile_id AS profileId, lookup_key AS lookupKey, fields_json AS fieldsJson,
-              enrolled_at AS enrolledAt, channel, payment, activated_at AS activatedAt
+              enrolled_at AS enrolledAt, channel, payment, activated_at AS activatedAt, paid_at AS paidAt,
+              deactivated_at AS deactivatedAt, login_enc AS loginEnc, email_on_file_enc AS emailOnFileEnc
        FROM enrollments WHERE profile_id = ? AND lookup_key = ?`,
     )
     .get(profileId, lookupKey) as RawEnrollment | undefined;
@@ -34,15 +42,19 @@ export function findEnrollment(db: Db, profileId: string, lookupKey: string): En
 /**
  * Inserts or refreshes a record from an import. A re-import never clears `activated_at`: the
  * registrar's export does not know about activations, and forgetting one would let a second
- * password be issued for an account already in use.
+ * password be issued for an account already in use. Nor does it lift a deactivation (that is
+ * the school's decision, parents seed), or forget the address on file when the new file has none.
  */
-export function upsertEnrollment(db: Db, row: EnrollmentRow, now: string): void {
+export function upsertEnrollment(db: Db, row: Omit<EnrollmentRow, 'deactivatedAt'>, now: string): void {
   db.prepare(
-    `INSERT INTO enrollments (profile_id, lookup_key, fields_json, enrolled_at, channel, payment, activated_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO enrollments (profile_id, lookup_key, fields_json, enrolled_at, channel, payment, activated_at, updated_at,
+                             paid_at, login_enc, email_on_file_enc)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (profile_id, lookup_key) DO UPDATE SET
        fields_json = excluded.fields_json, enrolled_at = excluded.enrolled_at, channel = excluded.channel,
        payment = excluded.payment, activated_at = COALESCE(enrollments.activated_at, excluded.activated_at),
+       paid_at = excluded.paid_at, login_enc = COALESCE(excluded.login_enc, enrollments.login_enc),
+       email_on_file_enc = COALESCE(excluded.email_on_file_enc, enrollments.email_on_file_enc),
        updated_at = excluded.updated_at`,
   ).run(
     row.profileId,
@@ -53,6 +65,9 @@ export function upsertEnrollment(db: Db, row: EnrollmentRow, now: string): void 
     row.payment,
     row.activatedAt,
     now,
+    row.paidAt,
+    row.loginEnc,
+    row.emailOnFileEnc,
   );
 }
 
@@ -62,9 +77,59 @@ export function markEnrollmentActivated(db: Db, profileId: string, lookupKey: st
   ).run(activatedAt, activatedAt, profileId, lookupKey);
 }
 
+/** Records the address, mobile and terms version given at activation (ent77, idf, parents). */
+export function saveEnrollmentContact(db: Db, profileId: string, lookupKey: string, contact: EnrollmentContact, now: string): void {
+  db.prepare(
+    `UPDATE enrollments SET contact_email_enc = ?, mobile_enc = ?, terms_version = ?, updated_at = ?
+     WHERE profile_id = ? AND lookup_key = ?`,
+  ).run(contact.contactEmailEnc, contact.mobileEnc, contact.termsVersion, now, profileId, lookupKey);
+}
+
+export function findEnrollmentContact(db: Db, profileId: string, lookupKey: string): EnrollmentContact | undefined {
+  return db
+    .prepare(
+      `SELECT contact_email_enc AS contactEmailEnc, mobile_enc AS mobileEnc, terms_version AS termsVersion
+       FROM enrollments WHERE profile_id = ? AND lookup_key = ?`,
+    )
+    .get(profileId, lookupKey) as EnrollmentContact | undefined;
+}
+
 export function countEnrollments(db: Db, profileId?: string): number {
   const row = (profileId === undefined
     ? db.prepare('SELECT COUNT(*) AS n FROM enrollments').get()
     : db.prepare('SELECT COUNT(*) AS n FROM enrollments WHERE profile_id = ?').get(profileId)) as { n: number };
   return row.n;
+}
+
+/** A record never activated, with the instant its inactivity is counted from. */
+export interface DormantEnrollment {
+  lookupKey: string;
+  /** The current letter's issue time, or the enrollment time when no letter was issued. */
+  since: string;
+  deactivatedAt: string | null;
+}
+
+export function listDormantEnrollments(db: Db, profileId: string): DormantEnrollment[] {
+  return db
+    .prepare(
+      `SELECT e.lookup_key AS lookupKey, e.deactivated_at AS deactivatedAt,
+              COALESCE((SELECT MAX(c.issued_at) FROM credentials c WHERE c.profile_id = e.profile_id AND c.lookup_key = e.lookup_key),
+                       e.enrolled_at) AS since
+       FROM enrollments e WHERE e.profile_id = ? AND e.activated_at IS NULL`,
+    )
+    .all(profileId) as DormantEnrollment[];
+}
+
+export function deactivateEnrollment(db: Db, profileId: string, lookupKey: string, at: string): void {
+  db.prepare(
+    'UPDATE enrollments SET deactivated_at = ?, updated_at = ? WHERE profile_id = ? AND lookup_key = ? AND deactivated_at IS NULL AND activated_at IS NULL',
+  ).run(at, at, profileId, lookupKey);
+}
+
+/**
+ * Removes a never-activated record; its credentials go with it (ON DELETE CASCADE, migration 006).
+ * Its activations reference it: delete them first (deleteActivationsOf).
+ */
+export function deleteEnrollment(db: Db, profileId: string, lookupKey: string): void {
+  db.prepare('DELETE FROM enrollments WHERE profile_id = ? AND lookup_key = ? AND activated_at IS NULL').run(profileId, lookupKey);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ActivationRequestSchema,
   ActivationResponseSchema,
+  AnyActivationResponseSchema,
   ConfirmationRequestSchema,
   ConfirmationResponseSchema,
   enrollmentRoutes,
@@ -21,7 +22,7 @@ export function registerActivationRoutes(app: App, ctx: ServiceContext): void {
   app.route({
     method: enrollmentRoutes.activations.method,
     url: enrollmentRoutes.activations.path,
-    schema: { body: ActivationRequestSchema, response: { 201: ActivationResponseSchema } },
+    schema: { body: ActivationRequestSchema, response: { 201: AnyActivationResponseSchema } },
     handler: async (request, reply) => {
       const key = idempotencyKeyOf(request);
       const route = enrollmentRoutes.activations.path;

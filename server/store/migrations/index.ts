@@ -3,7 +3,9 @@ import { migration002 } from './002-enrollments';
 import { migration003 } from './003-activations';
 import { migration004 } from './004-idempotency';
 import { migration005 } from './005-throttle';
+import { migration006 } from './006-credentials';
+import { migration007 } from './007-email-proofs';
 import type { Migration } from './migration';
 
 /** Every migration, in order; a new one is a new file appended here. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDENTITIES } from '../../../server/demo/demo-identities';
+import { PROFILE_DEMO_PEOPLE } from '../../../server/demo/profile-demo-people';
 import { useServerHarness } from './helpers/server-harness';
 
 const harness = useServerHarness();
@@ -18,6 +19,15 @@ describe('eligibility, decided by the server from the enrollment record', () => 
       }
     });
   }
+
+  it('every demo person of the other profiles answers what the README says', async () => {
+    const answers: string[] = [];
+    for (const person of PROFILE_DEMO_PEOPLE) {
+      const answer = await harness().lookup(person.identity, person.profileId);
+      answers.push(answer.status === 200 ? 'eligible' : String(answer.body.error?.code));
+    }
+    expect(answers).toEqual(PROFILE_DEMO_PEOPLE.map((person) => person.expected));
+  });
 
   it('an online enrollment opens at the next midnight in Europe/Paris', async () => {
     // The fake clock starts at 2026-09-15T08:00Z = 10:00 in Paris (UTC+2): opens 16 Sep 00:00 Paris.

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoPerson } from './helpers/demo-person';
+import { demoPerson, profilePerson } from './helpers/demo-person';
 import { newKey, useServerHarness } from './helpers/server-harness';
 
 const harness = useServerHarness();
@@ -30,6 +30,37 @@ describe('secrets at rest (LOCKDOWN.md #18)', () => {
     const afterCheckpoint = databaseBytes();
     expect(afterCheckpoint.includes(Buffer.from(password))).toBe(false);
     expect(afterCheckpoint.includes(Buffer.from(identity.studentNumber))).toBe(false);
+  });
+
+  it('never holds a chosen password, a letter code, an identifier, an email address or a mobile in clear', async () => {
+    const pupil = profilePerson('ent77-college', 'eligible');
+    const choice = { password: 'Trampoline7', email: 'manon.parent@example.org', mobile: '0698765432', termsVersion: 'ent77-2026', locale: 'fr' };
+    expect((await harness().activateWith('ent77-college', { identity: pupil, choice }, newKey())).status).toBe(201);
+    const student = profilePerson('um-etudiant', 'eligible');
+    const umChoice = { password: 'q8Zt-Lw3p-Rx9k', locale: 'fr' };
+    expect((await harness().activateWith('um-etudiant', { identity: student, choice: umChoice }, newKey())).status).toBe(201);
+    const parent = profilePerson('parents-scolarite', 'eligible');
+    const parentChoice = { password: 'Gq7wLz3pRt', email: 'n.girard@example.org', locale: 'fr' };
+    expect((await harness().activateWith('parents-scolarite', { identity: parent, choice: parentChoice }, newKey())).status).toBe(201);
+    const secrets = [
+      choice.password,
+      choice.email,
+      choice.mobile,
+      'HT4K9WPM',
+      'HT4K-9WPM',
+      'manon.leclerc',
+      'n.girard31',
+      'W9JDK4TB',
+      parent['childBirthDate'] ?? 'missing',
+      umChoice.password,
+      'yanis.delmas@example.org',
+      student['studentNumber'] ?? 'missing',
+      parentChoice.password,
+      parentChoice.email,
+    ];
+    for (const bytes of [databaseBytes(), (await harness().restart(), databaseBytes())]) {
+      for (const secret of secrets) expect(bytes.includes(Buffer.from(secret, 'utf8')), `found a ${secret.length}-character secret`).toBe(false);
+    }
   });
 
   it('keeps only hashes of terminal tokens', () => {

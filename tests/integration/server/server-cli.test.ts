@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,31 @@ describe('server CLI', () => {
     const imported = cli('import', '--data-dir', dataDir, '--profile', 'cergy-etudiant', good);
     expect(imported.code).toBe(0);
     expect(imported.out).toContain('1 enrollment(s) imported');
+  });
+
+  it('issues letters once into a new file it never overwrites, and sweeps inactive accounts', () => {
+    expect(cli('keys', 'create', '--data-dir', dataDir).code).toBe(0);
+    const csv = join(dataDir, 'parents.csv');
+    writeFileSync(csv, 'login,child_birth_date,enrolled_at,activated_at\nc.dupont12,2014-01-02,2026-09-01T10:00:00Z,\n');
+    expect(cli('import', '--data-dir', dataDir, '--profile', 'parents-scolarite', csv).code).toBe(0);
+    const letters = join(dataDir, 'letters.csv');
+    const issued = cli('credentials', 'issue', '--data-dir', dataDir, '--profile', 'parents-scolarite', '--out', letters);
+    expect(issued.code).toBe(0);
+    expect(issued.out).toContain('1 letter(s) issued');
+    const [header, row] = readFileSync(letters, 'utf8').split('\r\n');
+    expect(header).toBe('login,secret,kind,expires_at');
+    expect(row).toMatch(/^c\.dupont12,[A-HJKMNP-Z2-9]{8},provisionalPassword,\d{4}-\d{2}-\d{2}T/);
+    expect(statSync(letters).mode & 0o777).toBe(0o600);
+    const again = cli('credentials', 'issue', '--data-dir', dataDir, '--profile', 'parents-scolarite', '--out', letters);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists');
+    expect(readFileSync(letters, 'utf8').split('\r\n')[1]).toBe(row);
+    const none = join(dataDir, 'letters-2.csv');
+    expect(cli('credentials', 'issue', '--data-dir', dataDir, '--profile', 'parents-scolarite', '--out', none).out).toContain('0 letter(s) issued');
+    expect(cli('credentials', 'issue', '--data-dir', dataDir, '--profile', 'cergy-etudiant', '--out', join(dataDir, 'x.csv')).code).toBe(2);
+    expect(existsSync(join(dataDir, 'x.csv'))).toBe(false);
+    const swept = cli('sweep', '--data-dir', dataDir);
+    expect(swept.code).toBe(0);
+    expect(swept.out).toMatch(/^sweep: \d+ account\(s\) deactivated, \d+ deleted$/m);
   });
 });

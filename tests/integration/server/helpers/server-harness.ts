@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ensureServerKeys } from '../../../../server/crypto/server-keys';
-import { seedDemo } from '../../../../server/demo/demo-dataset';
+import { seedDemoDataset } from '../../../../server/demo/demo-dataset';
 import { startServer } from '../../../../server/listen';
 import type { RunningServer } from '../../../../server/listen';
 import { loadProfiles } from '../../../../server/profiles/profile-registry';
 import { issueTerminalToken } from '../../../../server/services/terminal-service';
-import { openServerDatabase } from '../../../../server/store/server-database';
+import { countActivations } from '../../../../server/store/activation-repository';
+import { openDatabase } from '../../../../server/store/connection';
+import { DATABASE_FILE, openServerDatabase } from '../../../../server/store/server-database';
 import { sealForTest } from './seal-for-test';
 
 export const PROFILES_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'resources', 'profiles');
@@ -28,7 +30,7 @@ export interface HttpAnswer {
   status: number;
   headers: Headers;
   text: string;
-  body: { error?: { code: string; retryAfterS?: number; opensAt?: string; fields?: { key: string; reason: string }[] } } & Record<string, unknown>;
+  body: { error?: { code: string; retryAfterS?: number; opensAt?: string; fields?: { key: string; reason: string }[]; rules?: string[] } } & Record<string, unknown>;
 }
 
 /** A real server over loopback, on a temp data folder seeded with the demo people through the CSV importer. */
@@ -43,10 +45,9 @@ export class ServerHarness {
     const { keys } = ensureServerKeys(harness.dataDir);
     harness.publicKey = keys.sealing.publicKey;
     const db = openServerDatabase(harness.dataDir);
-    const profile = loadProfiles(PROFILES_DIR).get(PROFILE_ID);
-    if (!profile) throw new Error('cergy profile missing');
     if (options.seed !== false) {
-      const outcome = seedDemo(db, profile, keys.recordKey, harness.clock.now());
+      // Every demo profile, letters included (issue 3: one person per case of every profile).
+      const outcome = await seedDemoDataset(db, loadProfiles(PROFILES_DIR), keys.recordKey, harness.clock.now());
       if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
     }
     harness.token = issueTerminalToken(db, TERMINAL_ID, 'Test', harness.clock.now());
@@ -64,6 +65,16 @@ export class ServerHarness {
   async restart(): Promise<void> {
     await this.server?.close();
     this.server = await startServer({ dataDir: this.dataDir, profilesDir: PROFILES_DIR, now: this.clock.now });
+  }
+
+  /** Activations in the server's database, read through a second connection (WAL lets it). */
+  activationRows(): number {
+    const db = openDatabase(join(this.dataDir, DATABASE_FILE));
+    try {
+      return countActivations(db);
+    } finally {
+      db.close();
+    }
   }
 
   async close(): Promise<void> {
@@ -97,6 +108,12 @@ export class ServerHarness {
   activate(identity: Record<string, string>, key: string): Promise<HttpAnswer> {
     const sealed = sealForTest({ identity }, this.publicKey);
     return this.request('POST', '/v1/activations', { body: { profileId: PROFILE_ID, sealed }, headers: { 'idempotency-key': key } });
+  }
+
+  /** POST /v1/activations for any profile, with the sealed `choice` of a chosen-password profile. */
+  activateWith(profileId: string, secret: { identity: Record<string, string>; choice?: Record<string, unknown> }, key: string): Promise<HttpAnswer> {
+    const sealed = sealForTest(secret, this.publicKey);
+    return this.request('POST', '/v1/activations', { body: { profileId, sealed }, headers: { 'idempotency-key': key } });
   }
 
   confirm(activationId: string, password: string, key: string): Promise<HttpAnswer> {

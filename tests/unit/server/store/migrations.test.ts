@@ -69,7 +69,28 @@ describe('migrations', () => {
     3: ['activations', ['id', 'profile_id', 'lookup_key', 'terminal_id', 'password_hash', 'state', 'created_at', 'expires_at', 'activated_at']],
     4: ['idempotency', ['key_hash', 'terminal_id', 'route', 'request_hash', 'status', 'response_enc', 'created_at']],
     5: ['throttle', ['scope', 'key_hash', 'failures', 'window_started_at', 'last_failure_at', 'blocked_until']],
+    6: ['credentials', ['id', 'profile_id', 'lookup_key', 'kind', 'secret_hash', 'issued_at', 'expires_at', 'used_at', 'superseded_at']],
   };
+
+  it('migration 6 adds nullable columns to enrollments, keeping its rows, and credentials go with their record', () => {
+    migrate(db, MIGRATIONS, 5);
+    db.prepare(
+      `INSERT INTO enrollments (profile_id, lookup_key, fields_json, enrolled_at, channel, payment, activated_at, updated_at)
+       VALUES ('p', 'k', '{}', '2026-09-01T00:00:00.000Z', 'online', 'paid', NULL, '2026-09-01T00:00:00.000Z')`,
+    ).run();
+    migrate(db, MIGRATIONS, 6);
+    const added = ['paid_at', 'deactivated_at', 'login_enc', 'email_on_file_enc', 'contact_email_enc', 'mobile_enc', 'terms_version'];
+    expect(columns('enrollments')).toEqual([...expected[2]?.[1] ?? [], ...added]);
+    expect(db.prepare('SELECT paid_at, deactivated_at, contact_email_enc FROM enrollments').get()).toEqual({ paid_at: null, deactivated_at: null, contact_email_enc: null });
+    expect(isStrict('credentials')).toBe(true);
+    db.prepare(
+      `INSERT INTO credentials (profile_id, lookup_key, kind, secret_hash, issued_at, expires_at) VALUES ('p', 'k', 'activationCode', 'h', 'a', 'b')`,
+    ).run();
+    expect(() => db.prepare(`INSERT INTO credentials (profile_id, lookup_key, kind, secret_hash, issued_at, expires_at) VALUES ('p', 'k', 'pin', 'h', 'a', 'b')`).run()).toThrow();
+    expect(() => db.prepare(`INSERT INTO credentials (profile_id, lookup_key, kind, secret_hash, issued_at, expires_at) VALUES ('p', 'x', 'activationCode', 'h', 'a', 'b')`).run()).toThrow();
+    db.prepare("DELETE FROM enrollments WHERE lookup_key = 'k'").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM credentials').get()).toEqual({ n: 0 });
+  });
 
   for (const migration of MIGRATIONS) {
     it(`migration ${migration.version} (${migration.name}) adds its table on top of the previous one`, () => {
