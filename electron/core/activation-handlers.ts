@@ -2,7 +2,7 @@ import type { KioskHandlers } from '../../shared/contract/kiosk-api';
 import { parseWith } from '../../shared/contract/parse';
 import { fail, ok, type Result } from '../../shared/contract/result';
 import { identitySchemaFor } from '../../shared/policies/identity-rules';
-import type { KioskSession } from './session/kiosk-session';
+import type { SessionCalls } from './session/session-calls';
 import type { SessionManager } from './session/session-manager';
 import type { EnrollmentClient } from './sync/enrollment-client';
 import type { ServerLink } from './sync/server-link';
@@ -13,6 +13,7 @@ export interface ActivationHandlerDeps {
   client: EnrollmentClient;
   link: ServerLink;
   submissions: SubmissionService;
+  calls: SessionCalls;
 }
 
 type ActivationHandlers = Pick<KioskHandlers, 'activation.lookup' | 'activation.submit' | 'activation.confirmPassword'>;
@@ -24,25 +25,7 @@ type ActivationHandlers = Pick<KioskHandlers, 'activation.lookup' | 'activation.
  */
 export function createActivationHandlers(deps: ActivationHandlerDeps): ActivationHandlers {
   const { sessions } = deps;
-  // A double tap must not ask the server twice (a second activation would supersede the first).
-  const inFlight = new WeakMap<KioskSession, Map<string, Promise<Result<unknown>>>>();
-
-  /** The live session, if any; each activation step also counts as activity for the idle timer. */
-  function touchedSession(): KioskSession | null {
-    const session = sessions.current();
-    if (session) sessions.touch();
-    return session;
-  }
-
-  function once<T>(session: KioskSession, name: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
-    const calls = inFlight.get(session) ?? new Map<string, Promise<Result<unknown>>>();
-    inFlight.set(session, calls);
-    const running = calls.get(name);
-    if (running) return running as Promise<Result<T>>;
-    const started = run().finally(() => calls.delete(name));
-    calls.set(name, started);
-    return started;
-  }
+  const { touchedSession, once } = deps.calls;
 
   return {
     async 'activation.lookup'({ identity }) {
@@ -62,6 +45,8 @@ export function createActivationHandlers(deps: ActivationHandlerDeps): Activatio
     async 'activation.submit'() {
       const session = touchedSession();
       if (!session) return fail('NO_SESSION');
+      // Chosen-password profiles go through `activation.choose`.
+      if (session.profile.password.mode !== 'generated') return fail('INVALID_INPUT');
       const held = session.activation;
       if (held?.password) return ok({ login: held.login, email: held.email, password: held.password });
       const identity = session.eligibleIdentity;

@@ -7,12 +7,15 @@ import { systemClock, type Clock } from './clock';
 import { DEFAULT_TIMING, type CoreTiming } from './core-timing';
 import { createEventHub } from './event-hub';
 import { createKioskHandlers } from './kiosk-api';
+import { createDictionaryCheck } from './password/dictionary-check';
+import { createSessionCalls } from './session/session-calls';
 import { createSessionManager } from './session/session-manager';
 import { createOutboxRepository } from './store/outbox-repository';
 import { openKioskDatabase } from './store/sqlite-connection';
+import { createEmailProofCalls } from './sync/email-proof-calls';
 import { createEnrollmentClient } from './sync/enrollment-client';
 import { createOutboxDelivery } from './sync/outbox-delivery';
-import { confirmationSender } from './sync/outbox-senders';
+import { activationSender, confirmationSender } from './sync/outbox-senders';
 import { createOutboxWorker } from './sync/outbox-worker';
 import { createServerLink } from './sync/server-link';
 import { createSubmissionService } from './sync/submission-service';
@@ -45,7 +48,8 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const closing = new AbortController();
   const events = createEventHub();
   const outbox = createOutboxRepository(db);
-  // Activations left pending by a previous run belong to a session that no longer exists.
+  // Generated-password activations left pending by a previous run belong to a session that no
+  // longer exists; chosen passwords (deferred rows) are still delivered by the worker.
   outbox.expireStale(clock.now(), 'activation');
 
   const syncStatus = createSyncStatus({ outbox, clock, emit: events.emit });
@@ -59,17 +63,18 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   });
   const link = createServerLink({ client, probeTimeoutMs: timing.probeTimeoutMs });
   const delivery = createOutboxDelivery({ outbox, clock, signal: closing.signal, queueBackoff: timing.queueBackoff, interactiveBackoff: timing.interactiveBackoff });
-  const worker = createOutboxWorker({ outbox, delivery, send: confirmationSender(client), clock, onPass: () => syncStatus.refresh() });
+  const worker = createOutboxWorker({ outbox, delivery, senders: { confirmation: confirmationSender(client), activation: activationSender(client) }, clock, onPass: () => syncStatus.refresh() });
   const submissions = createSubmissionService({
     db, outbox, delivery, worker, client, clock,
     submitBudgetMs: timing.submitBudgetMs,
     confirmBudgetMs: timing.confirmBudgetMs,
     onQueueChange: () => syncStatus.refresh(),
   });
+  const emailProof = createEmailProofCalls({ client, clock, budgetMs: timing.confirmBudgetMs, backoff: timing.interactiveBackoff, signal: closing.signal });
   const sessions = createSessionManager({ clock, idle: options.config.idle, emit: events.emit });
   const handlers = createKioskHandlers({
-    config: options.config, profiles: options.profiles, sessions, client, link, submissions, syncStatus,
-    onlineFreshMs: timing.onlineFreshMs,
+    config: options.config, profiles: options.profiles, sessions, calls: createSessionCalls(sessions), client, link, submissions,
+    emailProof, dictionary: createDictionaryCheck(), syncStatus, onlineFreshMs: timing.onlineFreshMs,
   });
 
   await link.probe();

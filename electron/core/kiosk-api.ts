@@ -3,11 +3,12 @@ import { fail, ok } from '../../shared/contract/result';
 import type { Profile } from '../../shared/schemas/profile-schema';
 import type { TerminalConfig } from '../../shared/schemas/terminal-config-schema';
 import { createActivationHandlers, type ActivationHandlerDeps } from './activation-handlers';
+import { createChosenActivationHandlers, type ChosenActivationHandlerDeps } from './chosen-activation-handlers';
 import { errorKind, logCoreEvent } from './core-log';
 import type { ServerLink } from './sync/server-link';
 import type { SyncStatus } from './sync/sync-status';
 
-export interface KioskHandlerDeps extends ActivationHandlerDeps {
+export interface KioskHandlerDeps extends ActivationHandlerDeps, ChosenActivationHandlerDeps {
   config: TerminalConfig;
   /** The profiles this terminal enables, already validated. */
   profiles: Profile[];
@@ -32,7 +33,7 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
         terminalId: config.terminalId,
         mode: config.mode,
         locale: config.locale,
-        profiles: enabled.map((profile) => ({ id: profile.id, title: profile.title, institution: profile.institution.name })),
+        profiles: enabled.map((profile) => ({ id: profile.id, title: profile.title, institution: profile.institution.name, persona: profile.persona })),
         idle: { timeoutS: config.idle.timeoutS, warningS: config.idle.warningS },
         online: deps.syncStatus.online,
       });
@@ -53,6 +54,7 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
       return ok({ wiped: true });
     },
     ...createActivationHandlers(deps),
+    ...createChosenActivationHandlers(deps),
   };
   return guardAll(handlers);
 }

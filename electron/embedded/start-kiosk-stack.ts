@@ -30,7 +30,8 @@ export interface KioskStack {
 }
 
 const DEFAULT_IDLE = { timeoutS: 90, warningS: 20 };
-const DEMO_PROFILES = ['cergy-etudiant'];
+/** Every seed's procedure on the demo terminal, in the order "Vous êtes…" lists them (issue 3). */
+const DEMO_PROFILES = ['cergy-etudiant', 'um-etudiant', 'ent77-college', 'idf-lycee', 'parents-scolarite'];
 
 export async function startKioskStack(options: KioskStackOptions): Promise<KioskStack> {
   const kioskDir = join(options.dataDir, 'kiosk');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DEMO_IDENTITIES } from '../../server/demo/demo-identities';
 import { launchChromium } from './lib/chromium';
 import { fmt } from './lib/stats';
+import type { passwordCheckBench } from './password-check-bench';
 import { roundTripBench } from './round-trip-bench';
 import { buildHello, gzippedAssetBytes, startupBench } from './startup-bench';
 
@@ -12,13 +13,31 @@ import { buildHello, gzippedAssetBytes, startupBench } from './startup-bench';
  * `npm run bench`: the figures issue notes quote, each beside a baseline measured in the same
  * run. Results are printed and written to tests/bench/results/latest.json.
  */
+type PasswordCheckFigures = Awaited<ReturnType<typeof passwordCheckBench>>;
+
 const ROUNDS = Number(process.env['BENCH_STARTUP_ROUNDS'] ?? 5);
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 1000);
+const PASSWORDS = Number(process.env['BENCH_PASSWORDS'] ?? 10_000);
 
 function timeBuild(): number {
   const started = performance.now();
   execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
   return performance.now() - started;
+}
+
+/** Its own process, with --expose-gc: the memory figure is then the dictionaries' alone. */
+function passwordCheckBenchInChild(count: number): PasswordCheckFigures {
+  const args = ['--expose-gc', '--import', 'tsx', 'tests/bench/password-check-bench.ts', String(count)];
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 })) as PasswordCheckFigures;
+}
+
+function passwordLines(figures: PasswordCheckFigures): string[] {
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  const refused = Object.entries(figures.refusedByKind).map(([kind, { refused, total }]) => `${kind} ${refused}/${total}`).join(', ');
+  return [
+    `password check, server, Montpellier policy, ${figures.count} candidates (words, word+digits, random 8–16): with dictionaries median ${fmt(figures.withDictionary.median)}, p95 ${fmt(figures.withDictionary.p95)}; engine without dictionary median ${fmt(figures.withoutDictionary.median)}, p95 ${fmt(figures.withoutDictionary.p95)} (median x${(figures.withDictionary.median / figures.withoutDictionary.median).toFixed(0)})`,
+    `dictionaries (fr + en + common) loaded and ranked: heapUsed +${mib(figures.memory.heapUsedBytes)}, rss +${mib(figures.memory.rssBytes)}${figures.gcExposed ? ' (after global.gc(), node --expose-gc)' : ' (no --expose-gc: without gc)'}; first call ${fmt(figures.firstCallMs)}; refused by the dictionary rule: ${refused}`,
+  ];
 }
 
 async function main() {
@@ -34,17 +53,19 @@ async function main() {
   const startup = await startupBench(browser, helloDir, ROUNDS);
   await browser.close();
   const roundTrip = await roundTripBench(CALLS, eligible.identity);
+  const password = passwordCheckBenchInChild(PASSWORDS);
 
   const lines = [
-    `command: npm run bench (BENCH_STARTUP_ROUNDS=${ROUNDS}, BENCH_CALLS=${CALLS})`,
+    `command: npm run bench (BENCH_STARTUP_ROUNDS=${ROUNDS}, BENCH_CALLS=${CALLS}, BENCH_PASSWORDS=${PASSWORDS})`,
     `build (electron-vite build, part of npm start): ${fmt(buildMs)}`,
     `start to welcome painted, loopback shell, headless Chromium, median of ${ROUNDS}: kiosk ${fmt(startup.kiosk.median)} vs bare Svelte page ${fmt(startup.hello.median)} (x${(startup.kiosk.median / startup.hello.median).toFixed(2)})`,
     `renderer JS+CSS gzipped: ${(size.renderer / 1024).toFixed(1)} KiB vs bare Svelte page ${(size.hello / 1024).toFixed(1)} KiB (x${(size.renderer / size.hello).toFixed(2)})`,
     `eligibility round trip kiosk → server over ${roundTrip.kiosk.n} calls: median ${fmt(roundTrip.kiosk.median)}, p95 ${fmt(roundTrip.kiosk.p95)}; bare Fastify route: median ${fmt(roundTrip.bare.median)}, p95 ${fmt(roundTrip.bare.p95)} (median x${(roundTrip.kiosk.median / roundTrip.bare.median).toFixed(2)})`,
+    ...passwordLines(password),
   ];
   console.log(lines.join('\n'));
   mkdirSync('tests/bench/results', { recursive: true });
-  writeFileSync('tests/bench/results/latest.json', JSON.stringify({ buildMs, size, startup, roundTrip, lines }, null, 2));
+  writeFileSync('tests/bench/results/latest.json', JSON.stringify({ buildMs, size, startup, roundTrip, password, lines }, null, 2));
 }
 
 await main();

@@ -18,6 +18,21 @@ export interface HeldConfirmation {
 }
 
 /**
+ * A chosen password's outcome (issue 3): `active`, `awaitingEmail` until the emailed code comes
+ * back (then `activationId` names it for the server), or `pending`, queued while offline.
+ */
+export interface HeldChoice {
+  state: 'active' | 'awaitingEmail' | 'pending';
+  login: string;
+  email?: string;
+  sentTo?: string;
+  reference: string;
+  activationId?: string;
+  /** Set once the emailed code was accepted at this terminal. */
+  emailConfirmed?: boolean;
+}
+
+/**
  * One person's visit. Everything personal lives here and nowhere else in the back end, so
  * wiping is dropping this object's references (DESIGN.md "Security model": nothing of them
  * stays on the machine when they walk away).
@@ -27,6 +42,7 @@ export class KioskSession {
   #identity: IdentityInput | null = null;
   #activation: HeldActivation | null = null;
   #confirmation: HeldConfirmation | null = null;
+  #choice: HeldChoice | null = null;
   #wiped = false;
 
   constructor(profile: Profile) {
@@ -50,16 +66,25 @@ export class KioskSession {
     return this.#confirmation;
   }
 
+  get choice(): HeldChoice | null {
+    return this.#choice;
+  }
+
   /** A new lookup starts over: what a previous identity unlocked is forgotten. */
   resetIdentity(identity: IdentityInput | null): void {
     this.#identity = identity;
     this.#activation = null;
     this.#confirmation = null;
+    this.#choice = null;
   }
 
   holdActivation(activation: HeldActivation): void {
     this.#activation = activation;
     this.#confirmation = null;
+  }
+
+  holdChoice(choice: HeldChoice): void {
+    this.#choice = choice;
   }
 
   holdConfirmation(confirmation: HeldConfirmation): void {
@@ -71,6 +96,7 @@ export class KioskSession {
     this.#identity = null;
     this.#activation = null;
     this.#confirmation = null;
+    this.#choice = null;
     this.#wiped = true;
   }
 }

@@ -14,6 +14,8 @@ export interface OutboxEntry {
   /** The profile id (activation) or the server's activation id (confirmation). */
   targetId: string;
   state: OutboxState;
+  /** An activation the background loop may deliver later (a chosen password); see migration 002. */
+  deferred: boolean;
   attempts: number;
   nextAttemptAt: number;
   lastErrorCode: string | null;
@@ -32,6 +34,8 @@ export interface NewOutboxEntry {
   expiresAt: number;
   /** When the first attempt is due; now by default. */
   nextAttemptAt?: number;
+  /** Left for the background loop if the interactive attempts fail; false by default. */
+  deferred?: boolean;
 }
 
 interface OutboxRow {
@@ -42,6 +46,7 @@ interface OutboxRow {
   sealed_json: string | null;
   target_id: string;
   state: OutboxState;
+  deferred: number;
   attempts: number;
   next_attempt_at: number;
   last_error_code: string | null;
@@ -59,6 +64,7 @@ function toEntry(row: OutboxRow): OutboxEntry {
     sealed: row.sealed_json === null ? null : (JSON.parse(row.sealed_json) as SealedBox),
     targetId: row.target_id,
     state: row.state,
+    deferred: row.deferred === 1,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     lastErrorCode: row.last_error_code,
@@ -70,21 +76,17 @@ function toEntry(row: OutboxRow): OutboxEntry {
 
 /** The only SQL touching the outbox (CONVENTIONS.md §5): prepared statements, bound values. */
 export function createOutboxRepository(db: KioskDatabase) {
-  const insert = db.prepare<[string, string, string, string, string, number, number, number, number]>(
+  const insert = db.prepare<[string, string, string, string, string, number, number, number, number, number]>(
     `INSERT INTO outbox (kind, idempotency_key, reference, sealed_json, target_id, state, attempts,
-       next_attempt_at, created_at, expires_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)`,
+       next_attempt_at, created_at, expires_at, updated_at, deferred)
+     VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
-  const due = db.prepare<[OutboxKind, number], OutboxRow>(
-    `SELECT * FROM outbox WHERE state = 'pending' AND kind = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id`,
-  );
-  const nextDue = db.prepare<[OutboxKind], { at: number | null }>(
-    `SELECT MIN(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND kind = ?`,
-  );
-  const countPending = db.prepare<[OutboxKind], { n: number }>(
-    `SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending' AND kind = ?`,
-  );
+  // The queue the background loop owns: confirmations, and activations marked deferred.
+  const QUEUED = `state = 'pending' AND (kind = 'confirmation' OR deferred = 1)`;
+  const due = db.prepare<[number], OutboxRow>(`SELECT * FROM outbox WHERE ${QUEUED} AND next_attempt_at <= ? ORDER BY next_attempt_at, id`);
+  const nextDue = db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE ${QUEUED}`);
+  const countQueued = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE ${QUEUED}`);
   const close = db.prepare<[OutboxState, string | null, number, number]>(
     `UPDATE outbox SET state = ?, sealed_json = NULL, last_error_code = ?, attempts = attempts + 1, updated_at = ?
      WHERE id = ? AND state = 'pending'`,
@@ -95,28 +97,30 @@ export function createOutboxRepository(db: KioskDatabase) {
   );
   const expire = db.prepare<[number, number, OutboxKind | null]>(
     `UPDATE outbox SET state = 'expired', sealed_json = NULL, updated_at = ?
-     WHERE state = 'pending' AND (expires_at <= ? OR kind = ?)`,
+     WHERE state = 'pending' AND (expires_at <= ? OR (kind = ? AND deferred = 0))`,
   );
 
   return {
     /** Adds a pending row, due at once; returns it as stored. */
     add(entry: NewOutboxEntry): OutboxEntry {
       const info = insert.run(entry.kind, entry.idempotencyKey, entry.reference, JSON.stringify(entry.sealed),
-        entry.targetId, entry.nextAttemptAt ?? entry.now, entry.now, entry.expiresAt, entry.now);
+        entry.targetId, entry.nextAttemptAt ?? entry.now, entry.now, entry.expiresAt, entry.now, entry.deferred ? 1 : 0);
       return toEntry(byId.get(Number(info.lastInsertRowid)) as OutboxRow);
     },
     find(id: number): OutboxEntry | undefined {
       const row = byId.get(id);
       return row && toEntry(row);
     },
-    listDue(kind: OutboxKind, now: number): OutboxEntry[] {
-      return due.all(kind, now).map(toEntry);
+    /** The background loop's rows that are due (confirmations and deferred activations). */
+    listQueuedDue(now: number): OutboxEntry[] {
+      return due.all(now).map(toEntry);
     },
-    nextAttemptAt(kind: OutboxKind): number | null {
-      return nextDue.get(kind)?.at ?? null;
+    nextQueuedAt(): number | null {
+      return nextDue.get()?.at ?? null;
     },
-    countPending(kind: OutboxKind): number {
-      return countPending.get(kind)?.n ?? 0;
+    /** What waits for the link to come back: the `pending` of the `sync.state` event. */
+    countQueued(): number {
+      return countQueued.get()?.n ?? 0;
     },
     /** Final answer: the row leaves `pending` and its sealed payload is dropped. */
     settle(id: number, state: Exclude<OutboxState, 'pending'>, errorCode: string | null, now: number): boolean {
@@ -127,8 +131,8 @@ export function createOutboxRepository(db: KioskDatabase) {
       return retry.run(errorCode, nextAttemptAt, now, id).changes === 1;
     },
     /**
-     * Expires pending rows past their deadline, and every pending row of `orphanKind` (an
-     * activation whose session died with a restart can never be confirmed by its person).
+     * Expires pending rows past their deadline, and every pending row of `orphanKind` not marked
+     * deferred (a generated password whose session died with a restart can never be confirmed).
      */
     expireStale(now: number, orphanKind: OutboxKind | null = null): number {
       return expire.run(now, now, orphanKind).changes;

@@ -1,13 +1,16 @@
 import type { z } from 'zod';
 import {
-  ActivationResponseSchema,
+  AnyActivationResponseSchema,
   ConfirmationResponseSchema,
+  EmailConfirmationResponseSchema,
+  EmailResendResponseSchema,
   enrollmentRoutes,
   ErrorResponseSchema,
   LookupResponseSchema,
   TerminalConfigResponseSchema,
   type ActivationRequestSchema,
   type ConfirmationRequestSchema,
+  type EmailConfirmationRequestSchema,
   type LookupRequestSchema,
 } from '../../../shared/contract/enrollment-api';
 import { parseWith } from '../../../shared/contract/parse';
@@ -96,17 +99,29 @@ export function createEnrollmentClient(options: EnrollmentClientOptions) {
     lookup(body: z.input<typeof LookupRequestSchema>) {
       return send({ route: 'lookups', path: enrollmentRoutes.lookups.path, body }, LookupResponseSchema);
     },
+    /** A generated password (cergy) or a chosen one's outcome, by the profile's password mode. */
     createActivation(idempotencyKey: string, body: z.input<typeof ActivationRequestSchema>) {
-      return send({ route: 'activations', path: enrollmentRoutes.activations.path, body, idempotencyKey }, ActivationResponseSchema);
+      return send({ route: 'activations', path: enrollmentRoutes.activations.path, body, idempotencyKey }, AnyActivationResponseSchema);
     },
     confirmActivation(activationId: string, idempotencyKey: string, body: z.input<typeof ConfirmationRequestSchema>) {
-      const path = enrollmentRoutes.confirmation.path.replace(':activationId', encodeURIComponent(activationId));
-      return send({ route: 'confirmation', path, body, idempotencyKey }, ConfirmationResponseSchema);
+      return send({ route: 'confirmation', path: activationPath('confirmation', activationId), body, idempotencyKey }, ConfirmationResponseSchema);
+    },
+    /** The short code from the activation email, sealed (Montpellier, Scolarité Services). */
+    confirmEmail(activationId: string, idempotencyKey: string, body: z.input<typeof EmailConfirmationRequestSchema>) {
+      return send({ route: 'emailConfirmation', path: activationPath('emailConfirmation', activationId), body, idempotencyKey }, EmailConfirmationResponseSchema);
+    },
+    /** The resend carries nothing but the key; `{}` because a JSON POST without a body is refused. */
+    resendEmail(activationId: string, idempotencyKey: string) {
+      return send({ route: 'emailResend', path: activationPath('emailResend', activationId), body: {}, idempotencyKey }, EmailResendResponseSchema);
     },
   };
 }
 
 export type EnrollmentClient = ReturnType<typeof createEnrollmentClient>;
+
+function activationPath(route: 'confirmation' | 'emailConfirmation' | 'emailResend', activationId: string): string {
+  return enrollmentRoutes[route].path.replace(':activationId', encodeURIComponent(activationId));
+}
 
 function parseJson(text: string): unknown {
   try {

@@ -1,10 +1,16 @@
 import type { z } from 'zod';
-import type { ActivationResponseSchema, ConfirmationResponseSchema } from '../../../shared/contract/enrollment-api';
+import type {
+  ActivationResponseSchema,
+  AnyActivationResponseSchema,
+  ChosenActivationResponse,
+  ConfirmationResponseSchema,
+} from '../../../shared/contract/enrollment-api';
 import type { OutboxEntry } from '../store/outbox-repository';
 import type { ClientResult, EnrollmentClient } from './enrollment-client';
 import type { Sender } from './outbox-delivery';
 
 export type ActivationResponse = z.infer<typeof ActivationResponseSchema>;
+export type AnyActivationResponse = z.infer<typeof AnyActivationResponseSchema>;
 export type ConfirmationResponse = z.infer<typeof ConfirmationResponseSchema>;
 
 /** A pending row always has its sealed body (a CHECK guarantees the converse); refuse if not. */
@@ -13,7 +19,12 @@ function withSealed<T>(entry: OutboxEntry, send: (sealed: NonNullable<OutboxEntr
   return send(entry.sealed);
 }
 
-export function activationSender(client: EnrollmentClient): Sender<ActivationResponse> {
+/** A chosen password's answer carries its `state`; a generated one's carries the password. */
+export function isChosenResponse(response: AnyActivationResponse): response is ChosenActivationResponse {
+  return 'state' in response;
+}
+
+export function activationSender(client: EnrollmentClient): Sender<AnyActivationResponse> {
   return (entry) => withSealed(entry, (sealed) =>
     client.createActivation(entry.idempotencyKey, { profileId: entry.targetId, sealed }));
 }

@@ -1,22 +1,22 @@
 import type { Clock, ClockTimer } from '../clock';
 import { errorKind, logCoreEvent } from '../core-log';
-import type { OutboxRepository } from '../store/outbox-repository';
+import type { OutboxKind, OutboxRepository } from '../store/outbox-repository';
 import type { OutboxDelivery, Sender } from './outbox-delivery';
-import type { ConfirmationResponse } from './outbox-senders';
 
 const IN_FLIGHT_RECHECK_MS = 1_000;
 
 export interface OutboxWorkerOptions {
   outbox: OutboxRepository;
   delivery: OutboxDelivery;
-  send: Sender<ConfirmationResponse>;
+  /** One sender per kind: confirmations, and chosen-password activations left deferred. */
+  senders: Record<OutboxKind, Sender<unknown>>;
   clock: Clock;
   /** Called after each pass, so the `sync.state` event follows the queue. */
   onPass: () => void;
 }
 
 /**
- * The background loop for queued confirmations: one timer, armed for the earliest
+ * The background loop for queued submissions (confirmations, deferred activations): one timer, armed for the earliest
  * `next_attempt_at`; each failed attempt pushes its row back with exponential backoff and
  * full jitter until the server gives a final answer. It starts with the core, so rows left
  * pending by a previous run are delivered after a restart.
@@ -34,7 +34,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     if (timer !== null) clock.clearTimeout(timer);
     timer = null;
     if (stopped || running) return;
-    const next = outbox.nextAttemptAt('confirmation');
+    const next = outbox.nextQueuedAt();
     if (next === null) return;
     timer = clock.setTimeout(() => {
       timer = null;
@@ -49,13 +49,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     skippedInFlight = false;
     try {
       outbox.expireStale(clock.now());
-      for (const entry of outbox.listDue('confirmation', clock.now())) {
+      for (const entry of outbox.listQueuedDue(clock.now())) {
         if (stopped) break;
         if (delivery.isInFlight(entry.id)) {
           skippedInFlight = true;
           continue;
         }
-        const outcome = await delivery.attemptOnce(entry, options.send);
+        const outcome = await delivery.attemptOnce(entry, options.senders[entry.kind]);
         if (outcome.kind !== 'retry') logCoreEvent('outbox.settled', { kind: entry.kind, outcome: outcome.kind });
       }
     } catch (error) {

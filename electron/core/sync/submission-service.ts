@@ -1,12 +1,13 @@
 import { ErrorCodeSchema, fail, ok, type AppError, type Result } from '../../../shared/contract/result';
 import type { SealingKey } from '../../../shared/crypto/sealed-box-schema';
+import type { ActivationChoice, ChosenActivationResponse } from '../../../shared/contract/enrollment-api';
 import type { IdentityInput } from '../../../shared/policies/identity-rules';
 import type { Clock } from '../clock';
 import { sealToRecipient } from '../crypto/sealed-box';
 import type { OutboxRepository } from '../store/outbox-repository';
 import { transaction, type KioskDatabase } from '../store/sqlite-connection';
 import type { OutboxDelivery } from './outbox-delivery';
-import { activationSender, confirmationSender, type ActivationResponse } from './outbox-senders';
+import { activationSender, confirmationSender, isChosenResponse, type ActivationResponse } from './outbox-senders';
 import type { OutboxWorker } from './outbox-worker';
 import { newIdempotencyKey, newReceiptReference } from './submission-identifiers';
 import type { EnrollmentClient } from './enrollment-client';
@@ -26,8 +27,20 @@ export interface SubmissionServiceOptions {
 
 export type ConfirmationState = { state: 'active' | 'pending'; reference: string; outboxId: number };
 
+/** A chosen password's submission: the server's answer, or queued (`pending`) while offline. */
+export type ChoiceOutcome =
+  | { state: 'delivered'; activation: ChosenActivationResponse; reference: string }
+  | { state: 'pending'; reference: string; outboxId: number };
+
 /** A pending confirmation is trusted for as long as the server keeps the activation open. */
 const FALLBACK_CONFIRMATION_LIFETIME_MS = 7 * 24 * 3_600_000;
+
+/**
+ * A chosen password queued while offline is applied when the link is back, within a week: the
+ * letter's code or password outlives that (ENT 77, IDF), and past it the person has surely come
+ * back to a terminal or gone to the school.
+ */
+export const CHOSEN_ACTIVATION_LIFETIME_MS = 7 * 24 * 3_600_000;
 
 function refusal<T>(error: AppError): Result<T> {
   const { code, ...details } = error;
@@ -44,11 +57,11 @@ export function createSubmissionService(options: SubmissionServiceOptions) {
   const sendActivation = activationSender(options.client);
   const sendConfirmation = confirmationSender(options.client);
 
-  function enqueue(kind: 'activation' | 'confirmation', secret: unknown, key: SealingKey, targetId: string, reference: string, lifetimeMs: number) {
+  function enqueue(kind: 'activation' | 'confirmation', secret: unknown, key: SealingKey, targetId: string, reference: string, lifetimeMs: number, deferred = false) {
     const sealed = sealToRecipient(JSON.stringify(secret), key);
     const now = clock.now();
     return transaction(options.db, () =>
-      outbox.add({ kind, idempotencyKey: newIdempotencyKey(), reference, sealed, targetId, now, expiresAt: now + lifetimeMs,
+      outbox.add({ kind, idempotencyKey: newIdempotencyKey(), reference, sealed, targetId, now, expiresAt: now + lifetimeMs, deferred,
         // Due once the interactive attempts are over: the background loop must not race them.
         nextAttemptAt: now + (kind === 'confirmation' ? options.confirmBudgetMs : options.submitBudgetMs) }),
     );
@@ -63,9 +76,32 @@ export function createSubmissionService(options: SubmissionServiceOptions) {
     async submitActivation(profileId: string, identity: IdentityInput, key: SealingKey): Promise<Result<{ activation: ActivationResponse; reference: string }>> {
       const entry = enqueue('activation', { identity }, key, profileId, newReceiptReference(), options.submitBudgetMs * 4);
       const outcome = await options.delivery.deliverWithin(entry, sendActivation, options.submitBudgetMs);
-      if (outcome.kind === 'delivered') return ok({ activation: outcome.value, reference: entry.reference });
+      if (outcome.kind === 'delivered') {
+        // A chosen-password answer to a generated-password profile: the server and kiosk disagree.
+        if (isChosenResponse(outcome.value)) return fail('INTERNAL');
+        return ok({ activation: outcome.value, reference: entry.reference });
+      }
       if (outcome.kind === 'retry') outbox.settle(entry.id, 'expired', outcome.error.code, clock.now());
       return refusal(outcome.error);
+    },
+
+    /**
+     * A chosen password, unlike a generated one, can be applied later (issue 3): undelivered
+     * now, it stays queued (sealed) for the background loop and the person leaves with the
+     * receipt reference. Refused, it is final.
+     */
+    async submitChoice(profileId: string, identity: IdentityInput, choice: ActivationChoice, key: SealingKey): Promise<Result<ChoiceOutcome>> {
+      const entry = enqueue('activation', { identity, choice }, key, profileId, newReceiptReference(), CHOSEN_ACTIVATION_LIFETIME_MS, true);
+      options.onQueueChange();
+      const outcome = await options.delivery.deliverWithin(entry, sendActivation, options.submitBudgetMs);
+      options.onQueueChange();
+      if (outcome.kind === 'refused') return refusal(outcome.error);
+      if (outcome.kind === 'retry') {
+        options.worker.poke();
+        return ok({ state: 'pending', reference: entry.reference, outboxId: entry.id });
+      }
+      if (!isChosenResponse(outcome.value)) return fail('INTERNAL');
+      return ok({ state: 'delivered', activation: outcome.value, reference: entry.reference });
     },
 
     /** This one must survive a lost connection: undelivered, it stays queued for the loop. */

@@ -3,8 +3,9 @@ import type { Clock } from '../clock';
 import type { OutboxRepository } from '../store/outbox-repository';
 
 /**
- * Whether the server answered at our last contact, and how many confirmations wait in the
- * outbox; a `sync.state` event goes out whenever either changes (DESIGN.md "Sync").
+ * Whether the server answered at our last contact, and how many submissions wait in the
+ * outbox (confirmations, and chosen passwords queued while offline); a `sync.state` event goes
+ * out whenever either changes (DESIGN.md "Sync").
  */
 export function createSyncStatus(options: { outbox: OutboxRepository; clock: Clock; emit: (event: KioskEvent) => void }) {
   let online = false;
@@ -12,7 +13,7 @@ export function createSyncStatus(options: { outbox: OutboxRepository; clock: Clo
   let published: { online: boolean; pending: number } | null = null;
 
   function refresh(): void {
-    const pending = options.outbox.countPending('confirmation');
+    const pending = options.outbox.countQueued();
     if (published && published.online === online && published.pending === pending) return;
     published = { online, pending };
     options.emit({ type: 'sync.state', online, pending });

@@ -97,7 +97,7 @@ export async function startStandInServer(profile: Profile) {
     const decided = eligibility(secret.data.identity);
     if ('reply' in decided) return decided.reply;
     const activationId = `act_${randomBytes(12).toString('base64url')}`;
-    const password = generatePassword(profile.password.length);
+    const password = generatePassword(profile.password.mode === 'generated' ? profile.password.length : 8);
     activations.set(activationId, { password, studentNumber: decided.person.studentNumber, state: 'pending', confirmations: 0 });
     const email = `${decided.person.firstName}.${decided.person.lastName}`.normalize('NFD').replace(/[^A-Za-z.]/g, '').toLowerCase();
     return { status: 201, payload: { activationId, login: `e${decided.person.studentNumber}`, email: `${email}@${profile.account.emailDomain}`,

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KioskEvent } from '../../../shared/contract/kiosk-api';
 import type { IdentityInput } from '../../../shared/policies/identity-rules';
+import type { Profile } from '../../../shared/schemas/profile-schema';
 import { createKioskCore, type KioskCore } from '../../../electron/core/create-kiosk-core';
 import type { CoreTiming } from '../../../electron/core/core-timing';
 import { cergyProfile } from '../../unit/core/support/cergy-profile';
@@ -20,8 +21,10 @@ export const TEST_TIMING: Partial<CoreTiming> = {
   queueBackoff: { baseMs: 30, capMs: 200 },
 };
 
-export async function startCore(dataDir: string, server: { url: string; token: string }): Promise<{ core: KioskCore; events: KioskEvent[] }> {
-  const core = await createKioskCore({ dataDir, config: terminalConfigFor(server), profiles: [cergyProfile()], timing: TEST_TIMING });
+/** A core on `dataDir` pointed at `server`, enabling `profiles` (cergy by default). */
+export async function startCore(dataDir: string, server: { url: string; token: string }, profiles: Profile[] = [cergyProfile()]): Promise<{ core: KioskCore; events: KioskEvent[] }> {
+  const config = { ...terminalConfigFor(server), profiles: profiles.map((profile) => profile.id) };
+  const core = await createKioskCore({ dataDir, config, profiles, timing: TEST_TIMING });
   const events: KioskEvent[] = [];
   core.subscribe((event) => events.push(event));
   return { core, events };

@@ -55,6 +55,12 @@ describe('kiosk API over loopback', () => {
     expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { terminalId: 'borne-demo', mode: 'shared', online: true, idle: { timeoutS: 60, warningS: 10 } } });
   });
 
+  it('offers the five demo profiles in the order "Vous êtes…" lists them, each with its persona', async () => {
+    const described = JSON.parse((await api('terminal.describe', {})).body) as { value: { profiles: { id: string; persona: { fr: string } }[] } };
+    expect(described.value.profiles.map((profile) => profile.id)).toEqual(['cergy-etudiant', 'um-etudiant', 'ent77-college', 'idf-lycee', 'parents-scolarite']);
+    for (const profile of described.value.profiles) expect(profile.persona.fr.length).toBeGreaterThan(0);
+  });
+
   it.each([
     ['no cookie', { Cookie: '' }],
     ['a guessed cookie', { Cookie: 'sesame_kiosk=guess' }],
@@ -151,7 +157,7 @@ describe('embedded composition', () => {
   it('writes the terminal config owner-only, with the embedded server and the idle overrides', () => {
     const file = join(kiosk.dataDir, 'kiosk', 'terminal.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(kiosk.stack.config).toMatchObject({ mode: 'shared', locale: 'fr', profiles: ['cergy-etudiant'], idle: { timeoutS: 60, warningS: 10 } });
+    expect(kiosk.stack.config).toMatchObject({ mode: 'shared', locale: 'fr', profiles: ['cergy-etudiant', 'um-etudiant', 'ent77-college', 'idf-lycee', 'parents-scolarite'], idle: { timeoutS: 60, warningS: 10 } });
     expect(kiosk.stack.config.server.url).toBe(kiosk.stack.serverUrl);
   });
 });

@@ -33,7 +33,7 @@ describe('kiosk handlers guards', () => {
     const described = await core.handlers['terminal.describe']({});
     expect(described).toEqual({ ok: true, value: {
       terminalId: 'borne-test', mode: 'shared', locale: 'fr', idle: { timeoutS: 60, warningS: 10 }, online: false,
-      profiles: [{ id: 'cergy-etudiant', title: cergyProfile().title, institution: cergyProfile().institution.name }],
+      profiles: [{ id: 'cergy-etudiant', title: cergyProfile().title, institution: cergyProfile().institution.name, persona: cergyProfile().persona }],
     } });
   });
 
@@ -42,6 +42,11 @@ describe('kiosk handlers guards', () => {
     expect(await core.handlers['activation.lookup']({ identity })).toEqual({ ok: false, error: { code: 'NO_SESSION' } });
     expect(await core.handlers['activation.submit']({})).toEqual({ ok: false, error: { code: 'NO_SESSION' } });
     expect(await core.handlers['activation.confirmPassword']({ typed: 'Ab3dEf7h' })).toEqual({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(await core.handlers['password.check']({ candidate: 'Ab3dEf7h' })).toEqual({ ok: false, error: { code: 'NO_SESSION' } });
+    const choice = { password: 'Ab3dEf7h', confirmation: 'Ab3dEf7h', termsAccepted: true, locale: 'fr' as const };
+    expect(await core.handlers['activation.choose'](choice)).toEqual({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(await core.handlers['activation.confirmEmail']({ code: 'K7P-4QX' })).toEqual({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(await core.handlers['activation.resendEmail']({})).toEqual({ ok: false, error: { code: 'NO_SESSION' } });
   });
 
   it('starts only enabled profiles', async () => {

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration-runner';
 import { migration001CreateOutbox } from './001-create-outbox';
+import { migration002AddOutboxDeferred } from './002-add-outbox-deferred';
 
 /** Every migration, in order; a new one is a new numbered file appended here. */
-export const KIOSK_MIGRATIONS: readonly Migration[] = [migration001CreateOutbox];
+export const KIOSK_MIGRATIONS: readonly Migration[] = [migration001CreateOutbox, migration002AddOutboxDeferred];

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migration001CreateOutbox } from '../../../../electron/core/store/migrations/001-create-outbox';
+import { migration002AddOutboxDeferred } from '../../../../electron/core/store/migrations/002-add-outbox-deferred';
 import { KIOSK_MIGRATIONS } from '../../../../electron/core/store/migrations/migration-list';
 import { DatabaseTooNewError, runMigrations, type Migration } from '../../../../electron/core/store/migration-runner';
 import { openKioskDatabase } from '../../../../electron/core/store/sqlite-connection';
@@ -46,15 +47,15 @@ describe('kiosk database', () => {
   it('rolls a failing migration back whole, version included', () => {
     const db = new Database(file);
     const broken: Migration = {
-      version: 2,
-      name: '002-broken',
+      version: 3,
+      name: '003-broken',
       up(target) {
         target.exec('CREATE TABLE half (id INTEGER) STRICT');
         target.exec('INSERT INTO missing_table VALUES (1)');
       },
     };
-    expect(() => runMigrations(db, [migration001CreateOutbox, broken])).toThrow();
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(() => runMigrations(db, [migration001CreateOutbox, migration002AddOutboxDeferred, broken])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
     db.close();
   });
@@ -80,6 +81,25 @@ describe('001-create-outbox', () => {
     expect(() => insert.run('confirmation', 'k4', '{}', 'delivered')).toThrow(/CHECK/);
     expect(() => insert.run('confirmation', 'k1', '{}', 'pending')).toThrow(/UNIQUE/);
     expect(() => db.prepare("UPDATE outbox SET attempts = 'many'").run()).toThrow();
+    db.close();
+  });
+});
+
+describe('002-add-outbox-deferred', () => {
+  it('adds a deferred flag that defaults to 0 for rows written before it, and accepts only 0 or 1', () => {
+    const db = new Database(file);
+    runMigrations(db, [migration001CreateOutbox]);
+    const insert = `INSERT INTO outbox (kind, idempotency_key, reference, sealed_json, target_id, state,
+      next_attempt_at, created_at, expires_at, updated_at) VALUES ('activation', ?, 'SES-AAAA-BBBB', '{}', 't', 'pending', 0, 0, 0, 0)`;
+    db.prepare(insert).run('before');
+    runMigrations(db, [migration001CreateOutbox, migration002AddOutboxDeferred]);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT deferred FROM outbox').get()).toEqual({ deferred: 0 });
+    const flagged = db.prepare(`INSERT INTO outbox (kind, idempotency_key, reference, sealed_json, target_id, state,
+      next_attempt_at, created_at, expires_at, updated_at, deferred) VALUES ('activation', ?, 'SES-AAAA-BBBB', '{}', 't', 'pending', 0, 0, 0, 0, ?)`);
+    flagged.run('after', 1);
+    expect(() => flagged.run('bad', 2)).toThrow(/CHECK/);
+    expect(() => flagged.run('null', null)).toThrow(/NOT NULL/);
     db.close();
   });
 });

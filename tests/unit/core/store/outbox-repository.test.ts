@@ -28,17 +28,20 @@ describe('outbox repository', () => {
     const added = outbox.add(entry());
     expect(added).toMatchObject({ state: 'pending', attempts: 0, nextAttemptAt: 1_000, sealed, lastErrorCode: null });
     expect(outbox.find(added.id)).toEqual(added);
-    expect(outbox.countPending('confirmation')).toBe(1);
-    expect(outbox.countPending('activation')).toBe(0);
+    expect(added.deferred).toBe(false);
+    expect(outbox.countQueued()).toBe(1);
   });
 
-  it('lists due rows of one kind in due order and gives the next due time', () => {
+  it('queues confirmations and deferred activations for the loop, in due order, never an interactive activation', () => {
     const late = outbox.add(entry({ nextAttemptAt: 5_000 }));
     const early = outbox.add(entry({ nextAttemptAt: 2_000 }));
+    const chosen = outbox.add(entry({ kind: 'activation', deferred: true, nextAttemptAt: 3_000 }));
     outbox.add(entry({ kind: 'activation', nextAttemptAt: 0 }));
-    expect(outbox.listDue('confirmation', 1_999)).toEqual([]);
-    expect(outbox.listDue('confirmation', 5_000).map((row) => row.id)).toEqual([early.id, late.id]);
-    expect(outbox.nextAttemptAt('confirmation')).toBe(2_000);
+    expect(chosen.deferred).toBe(true);
+    expect(outbox.listQueuedDue(1_999)).toEqual([]);
+    expect(outbox.listQueuedDue(5_000).map((row) => row.id)).toEqual([early.id, chosen.id, late.id]);
+    expect(outbox.nextQueuedAt()).toBe(2_000);
+    expect(outbox.countQueued()).toBe(3);
   });
 
   it('counts a failed attempt and reschedules it', () => {
@@ -53,17 +56,22 @@ describe('outbox repository', () => {
     expect(outbox.find(added.id)).toMatchObject({ state: 'delivered', sealed: null, attempts: 1 });
     expect(outbox.settle(added.id, 'refused', 'CODE_EXPIRED', 4_000)).toBe(false);
     expect(outbox.scheduleRetry(added.id, 'OFFLINE', 9_000, 4_000)).toBe(false);
-    expect(outbox.nextAttemptAt('confirmation')).toBeNull();
+    expect(outbox.nextQueuedAt()).toBeNull();
   });
 
   it('expires rows past their deadline and orphaned rows of a kind, dropping their bodies', () => {
     const old = outbox.add(entry({ expiresAt: 1_500 }));
     const fresh = outbox.add(entry());
     const orphan = outbox.add(entry({ kind: 'activation' }));
-    expect(outbox.expireStale(2_000)).toBe(1);
+    const chosen = outbox.add(entry({ kind: 'activation', deferred: true }));
+    const chosenOld = outbox.add(entry({ kind: 'activation', deferred: true, expiresAt: 1_500 }));
+    expect(outbox.expireStale(2_000)).toBe(2);
     expect(outbox.find(old.id)).toMatchObject({ state: 'expired', sealed: null });
+    expect(outbox.find(chosenOld.id)).toMatchObject({ state: 'expired', sealed: null });
     expect(outbox.expireStale(2_000, 'activation')).toBe(1);
     expect(outbox.find(orphan.id)?.state).toBe('expired');
+    // A chosen password outlives the session that typed it (issue 3): only its deadline ends it.
+    expect(outbox.find(chosen.id)).toMatchObject({ state: 'pending', sealed });
     expect(outbox.find(fresh.id)?.state).toBe('pending');
   });
 });

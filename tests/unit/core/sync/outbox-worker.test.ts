@@ -5,7 +5,7 @@ import { openKioskDatabase, type KioskDatabase } from '../../../../electron/core
 import { QUEUE_BACKOFF, backoffCeilingMs } from '../../../../electron/core/sync/backoff';
 import { createEnrollmentClient } from '../../../../electron/core/sync/enrollment-client';
 import { createOutboxDelivery } from '../../../../electron/core/sync/outbox-delivery';
-import { confirmationSender } from '../../../../electron/core/sync/outbox-senders';
+import { activationSender, confirmationSender } from '../../../../electron/core/sync/outbox-senders';
 import { createOutboxWorker, type OutboxWorker } from '../../../../electron/core/sync/outbox-worker';
 import { closedPort } from '../support/closed-port';
 import { FakeClock } from '../support/fake-clock';
@@ -33,7 +33,7 @@ beforeEach(async () => {
     signal: new AbortController().signal,
     random: () => 0.999_999, // the top of each jitter window, so the growth is visible
   });
-  worker = createOutboxWorker({ outbox, delivery, send: confirmationSender(client), clock, onPass: () => (passes += 1) });
+  worker = createOutboxWorker({ outbox, delivery, senders: { confirmation: confirmationSender(client), activation: activationSender(client) }, clock, onPass: () => (passes += 1) });
 });
 afterEach(async () => {
   await worker.stop();
@@ -80,5 +80,17 @@ describe('outbox worker (fake clock, real failing network)', () => {
     expect(clock.pendingTimers).toBe(1);
     clock.advance(1);
     await until(() => passes === 1);
+  });
+
+  it('also retries a chosen password left deferred, never an interactive activation', async () => {
+    const row = (key: string, deferred: boolean) => outbox.add({ kind: 'activation', idempotencyKey: key.repeat(43), reference: 'SES-7K4Q-92XD', sealed,
+      targetId: 'ent77-college', now: clock.now(), expiresAt: clock.now() + 60_000, deferred });
+    const chosen = row('c', true);
+    const generated = row('g', false);
+    worker.start();
+    clock.advance(0);
+    await until(() => passes === 1);
+    expect(outbox.find(chosen.id)).toMatchObject({ state: 'pending', attempts: 1, lastErrorCode: 'OFFLINE' });
+    expect(outbox.find(generated.id)).toMatchObject({ state: 'pending', attempts: 0 });
   });
 });

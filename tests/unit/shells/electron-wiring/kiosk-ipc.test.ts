@@ -31,6 +31,16 @@ const handlers: KioskHandlers = {
   'activation.lookup': () => Promise.resolve(fail('NO_SESSION')),
   'activation.submit': () => Promise.resolve(fail('NO_SESSION')),
   'activation.confirmPassword': () => Promise.resolve(fail('NO_SESSION')),
+  'password.check': () => {
+    reached.push('password.check');
+    return Promise.resolve(ok({ acceptable: false, rules: [{ id: 'minLength' as const, met: false, advisory: false, param: 8 }] }));
+  },
+  'activation.choose': ({ termsAccepted }) => {
+    reached.push(`activation.choose:${String(termsAccepted)}`);
+    return Promise.resolve(fail('NO_SESSION'));
+  },
+  'activation.confirmEmail': () => Promise.resolve(fail('NO_SESSION')),
+  'activation.resendEmail': () => Promise.resolve(fail('RESEND_LIMIT')),
 };
 
 interface Frame {
@@ -98,6 +108,25 @@ describe('kiosk:invoke from our own main frame', () => {
   ])('answers INVALID_INPUT for %s', async (_name, input) => {
     await expect(invoke(own, 'session.end', input)).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(reached).toEqual([]);
+  });
+
+  it('reaches the chosen-password methods with their parsed input, and refuses their malformed input', async () => {
+    await expect(invoke(own, 'password.check', { candidate: 'abc' })).resolves.toMatchObject({ ok: true, value: { acceptable: false } });
+    await expect(invoke(own, 'activation.resendEmail', {})).resolves.toEqual({ ok: false, error: { code: 'RESEND_LIMIT' } });
+    const choice = { password: 'Soleil2026', confirmation: 'Soleil2026', termsAccepted: true, locale: 'fr' };
+    await expect(invoke(own, 'activation.choose', choice)).resolves.toEqual({ ok: false, error: { code: 'NO_SESSION' } });
+    expect(reached).toEqual(['password.check', 'activation.choose:true']);
+    for (const [method, input] of [
+      ['password.check', { candidate: 'x'.repeat(129) }],
+      ['activation.choose', { ...choice, termsAccepted: 'yes' }],
+      ['activation.choose', { ...choice, locale: 'de' }],
+      ['activation.choose', { ...choice, admin: true }],
+      ['activation.confirmEmail', { code: 'A'.repeat(33) }],
+      ['activation.resendEmail', { activationId: 'act_x' }],
+    ] as const) {
+      await expect(invoke(own, method, input)).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(reached).toHaveLength(2);
   });
 
   it('refuses an oversized profile id without passing it on', async () => {
