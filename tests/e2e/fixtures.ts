@@ -3,24 +3,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { DEMO_IDENTITIES, type DemoCase, type DemoIdentity } from '../../server/demo/demo-identities';
+import { PROFILE_DEMO_PEOPLE, type LetterProfileId, type ProfileDemoCase, type ProfileDemoPerson } from '../../server/demo/profile-demo-people';
+import { CODE_ALPHABET } from '../../shared/policies/secret-codes';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { ChoosePasswordPage } from './pages/choose-password-page';
+import { ContactPage } from './pages/contact-page';
 import { DonePage } from './pages/done-page';
+import { EmailCodePage } from './pages/email-code-page';
 import { IdentityPage } from './pages/identity-page';
 import { KioskFrame } from './pages/kiosk-frame';
 import { OutcomePage } from './pages/outcome-page';
 import { PasswordPage } from './pages/password-page';
 import { WelcomePage } from './pages/welcome-page';
+import { HappyPathCounter } from './support/happy-path-figures';
 import { startKiosk, type KioskLaunch, type RunningKiosk } from '../support/kiosk-process';
 
 /**
- * Per test: a fresh temporary data folder and a real kiosk stack started on it, the page opened
- * on its one-time URL, and the page objects. `kioskLaunch` tunes the stack (short idle timers,
- * a terminal configuration file) with `test.use`.
+ * Per test: a fresh temporary data folder, a real SMTP sink on loopback that receives the
+ * server's mail, and a real kiosk stack started on them, the page opened on its one-time URL,
+ * and the page objects, which count screens and keystrokes (`figures`). `kioskLaunch` tunes the
+ * stack (short idle timers, a terminal configuration file) with `test.use`.
  */
 type KioskOptions = Omit<KioskLaunch, 'dataDir'>;
 
 interface Fixtures {
   kioskLaunch: KioskOptions;
   dataDir: string;
+  mail: SmtpSink;
+  figures: HappyPathCounter;
   kiosk: RunningKiosk;
   frame: KioskFrame;
   welcome: WelcomePage;
@@ -28,6 +38,9 @@ interface Fixtures {
   outcome: OutcomePage;
   password: PasswordPage;
   done: DonePage;
+  choose: ChoosePasswordPage;
+  contact: ContactPage;
+  emailCode: EmailCodePage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -38,8 +51,16 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  kiosk: async ({ dataDir, kioskLaunch }, use, testInfo) => {
-    const kiosk = await startKiosk({ ...kioskLaunch, dataDir });
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  mail: async ({}, use) => {
+    const sink = await startSmtpSink();
+    await use(sink);
+    await sink.close();
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+  figures: async ({}, use) => use(new HappyPathCounter()),
+  kiosk: async ({ dataDir, kioskLaunch, mail }, use, testInfo) => {
+    const kiosk = await startKiosk({ ...kioskLaunch, dataDir, env: { ...kioskLaunch.env, SESAME_SMTP_URL: mail.url } });
     try {
       await use(kiosk);
     } finally {
@@ -53,15 +74,18 @@ export const test = base.extend<Fixtures>({
     await page.goto(kiosk.url);
     await use(new KioskFrame(page));
   },
-  welcome: async ({ frame, page }, use) => {
-    const welcome = new WelcomePage(page);
+  welcome: async ({ frame, page, figures }, use) => {
+    const welcome = new WelcomePage(page, figures);
     await expect(frame.heading).toHaveText('Bienvenue');
     await use(welcome);
   },
-  identity: async ({ page }, use) => use(new IdentityPage(page)),
+  identity: async ({ page, figures }, use) => use(new IdentityPage(page, figures)),
   outcome: async ({ page }, use) => use(new OutcomePage(page)),
   password: async ({ page }, use) => use(new PasswordPage(page)),
   done: async ({ page }, use) => use(new DonePage(page)),
+  choose: async ({ page, figures }, use) => use(new ChoosePasswordPage(page, figures)),
+  contact: async ({ page, figures }, use) => use(new ContactPage(page, figures)),
+  emailCode: async ({ page, figures }, use) => use(new EmailCodePage(page, figures)),
 });
 
 export { expect };
@@ -75,4 +99,18 @@ export function demoPerson(expected: DemoCase, pick: (person: DemoIdentity) => b
 
 export function demoPeople(expected: DemoCase): DemoIdentity[] {
   return DEMO_IDENTITIES.filter((candidate) => candidate.expected === expected);
+}
+
+/** The documented demo person of a letter or chosen-password profile for a case (server/demo/). */
+export function profilePerson(profileId: LetterProfileId, expected: ProfileDemoCase): ProfileDemoPerson {
+  const person = PROFILE_DEMO_PEOPLE.find((candidate) => candidate.profileId === profileId && candidate.expected === expected);
+  if (!person) throw new Error(`no demo person for ${profileId} ${expected}`);
+  return person;
+}
+
+/** The short code of an activation email (`K7P-4QX`), read from the message as received. */
+export function emailedCode(text: string): string {
+  const match = new RegExp(`\\b([${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3})\\b`).exec(text);
+  if (!match?.[1]) throw new Error('no code in the activation email');
+  return match[1];
 }

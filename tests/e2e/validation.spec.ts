@@ -7,7 +7,7 @@ test('an empty form: a summary, one message per field, focus on the first', asyn
   await expect(identity.summaryEntries()).toHaveText([
     'Indiquez votre nom.',
     'Indiquez votre prénom.',
-    'Indiquez votre date de naissance complète : jour, mois et année.',
+    'Date de naissance : indiquez-la en entier, jour, mois et année.',
     'Indiquez votre numéro étudiant (8 chiffres).',
   ]);
   await expect(identity.lastName).toBeFocused();

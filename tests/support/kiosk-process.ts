@@ -13,6 +13,8 @@ export interface KioskLaunch {
   idleWarningS?: number;
   /** A terminal configuration file (then no embedded server is started). */
   configFile?: string;
+  /** Extra environment for the stack, e.g. `SESAME_SMTP_URL` pointing at a test SMTP sink. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface RunningKiosk {
@@ -66,7 +68,7 @@ export async function startKiosk(options: KioskLaunch): Promise<RunningKiosk> {
   if (!existsSync(LAUNCHER)) throw new Error(`${LAUNCHER} is missing: run "npm run build" first`);
   const log: string[] = [];
   const child = spawn(process.execPath, launchArgs(options), {
-    env: { ...process.env, SESAME_NO_OPEN: '1' },
+    env: { ...process.env, ...options.env, SESAME_NO_OPEN: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));

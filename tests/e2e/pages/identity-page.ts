@@ -1,4 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import type { Profile } from '../../../shared/schemas/profile-schema';
+import type { HappyPathCounter } from '../support/happy-path-figures';
 
 /** The identity as typed at the terminal; the birth date in ISO form, split into Jour/Mois/Année. */
 export interface TypedIdentity {
@@ -19,7 +21,10 @@ export class IdentityPage {
   readonly submitButton: Locator;
   readonly errorSummary: Locator;
 
-  constructor(private readonly page: Page) {
+  constructor(
+    private readonly page: Page,
+    private readonly counter?: HappyPathCounter,
+  ) {
     this.lastName = page.getByLabel('Nom', { exact: true });
     this.firstName = page.getByLabel('Prénom', { exact: true });
     this.birthDate = page.getByRole('group', { name: 'Date de naissance' });
@@ -42,7 +47,25 @@ export class IdentityPage {
   }
 
   async submit(): Promise<void> {
-    await this.submitButton.click();
+    if (this.counter) await this.counter.tap(this.submitButton);
+    else await this.submitButton.click();
+  }
+
+  /** Any profile's form, by its field labels; a birth date in ISO form goes into Jour/Mois/Année. */
+  async fillFields(profile: Profile, values: Readonly<Record<string, string>>): Promise<void> {
+    const type = async (field: Locator, value: string) => (this.counter ? this.counter.type(field, value) : field.fill(value));
+    for (const field of profile.identity.fields) {
+      const value = values[field.key] ?? '';
+      if (field.kind === 'birthDate') {
+        const group = this.page.getByRole('group', { name: field.label.fr });
+        const [year = '', month = '', day = ''] = value.split('-');
+        await type(group.getByLabel('Jour'), day);
+        await type(group.getByLabel('Mois'), month);
+        await type(group.getByLabel('Année'), year);
+      } else {
+        await type(this.page.getByLabel(field.label.fr, { exact: true }), value);
+      }
+    }
   }
 
   async submitIdentity(identity: TypedIdentity): Promise<void> {

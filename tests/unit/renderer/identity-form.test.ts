@@ -80,3 +80,35 @@ describe('wording and focus targets', () => {
     ]);
   });
 });
+
+describe('letter fields (ENT 77, IDF, Scolarité Services)', () => {
+  const load = (id: string) => ProfileSchema.parse(JSON.parse(readFileSync(`resources/profiles/${id}.json`, 'utf8')));
+  const ent77 = load('ent77-college');
+  const idf = load('idf-lycee');
+
+  it('accepts an identifier and a code typed with groups, lower case or spaces', () => {
+    const { identity, problems } = readIdentity(ent77, { login: ' Danièle.Adams ', activationCode: 'abcd-efgh' });
+    expect(problems).toEqual([]);
+    expect(identity).toEqual({ login: 'Danièle.Adams', activationCode: 'abcd-efgh' });
+    expect(readIdentity(ent77, { login: 'daniele.adams', activationCode: 'ABCD EFGH' }).problems).toEqual([]);
+  });
+
+  it('says which letter field is missing or malformed, in words of its own', () => {
+    const { problems } = readIdentity(ent77, { login: 'daniele adams', activationCode: '' });
+    expect(problems).toEqual([
+      { key: 'login', reason: 'format' },
+      { key: 'activationCode', reason: 'required' },
+    ]);
+    const [login, code] = ent77.identity.fields;
+    if (!login || !code) throw new Error('profile fields missing');
+    expect(problemMessageKey(login, 'format')).toBe('field.login.format');
+    expect(problemMessageKey(code, 'required')).toBe('field.credential.required');
+    expect(readIdentity(ent77, { login: 'a.b', activationCode: 'AB?D-EFGH' }).problems).toEqual([{ key: 'activationCode', reason: 'format' }]);
+  });
+
+  it('keeps a provisional password exactly as typed: its case and spaces are part of it', () => {
+    const { identity, problems } = readIdentity(idf, { login: 'jeanne.dupont', provisionalPassword: ' Ab 12 ' });
+    expect(problems).toEqual([]);
+    expect(identity['provisionalPassword']).toBe(' Ab 12 ');
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../shared/messages/en';
 import { fr } from '../../../shared/messages/fr';
 import { isMessageKey, pickText, translate } from '../../../shared/messages/translate';
+import { PASSWORD_RULE_IDS } from '../../../shared/schemas/password-policy-schema';
 
 describe('translate', () => {
   it('fills parameters in the chosen language', () => {
@@ -38,6 +39,19 @@ describe('catalogues', () => {
       const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
       expect(names(value ?? ''), key).toEqual(names(fr[key as keyof typeof fr]));
     }
+  });
+
+  it('English words every French message but the ones that are the same in both', () => {
+    const shared = new Set(['app.name', 'duration.seconds', 'duration.minutes']);
+    const missing = Object.keys(fr).filter((key) => !shared.has(key) && !Object.hasOwn(en, key));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a checklist line for every password rule, and a screen for every letter refusal', () => {
+    for (const id of PASSWORD_RULE_IDS) expect(isMessageKey(`rule.${id}`), id).toBe(true);
+    for (const code of ['CODE_USED', 'CODE_EXPIRED', 'ACCOUNT_DEACTIVATED']) expect(isMessageKey(`outcome.${code}.heading`), code).toBe(true);
+    for (const code of ['CODE_INVALID', 'CODE_EXPIRED', 'CODE_USED', 'THROTTLED', 'RESEND_LIMIT']) expect(isMessageKey(`emailCode.${code}`), code).toBe(true);
+    expect(translate('fr', 'rule.minLength', { param: 8 })).toBe('8 caractères minimum');
   });
 
   it('carries the seed\'s own words for the refusals', () => {

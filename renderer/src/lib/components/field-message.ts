@@ -9,5 +9,6 @@ export function fieldMessage(field: IdentityField, problem: FieldProblem): strin
   const label = text(field.label);
   const lower = label.charAt(0).toLowerCase() + label.slice(1);
   const length = field.kind === 'digits' ? field.length : '';
-  return t(problemMessageKey(field, problem.reason), { label, lower, length, max: NAME_MAX_LENGTH });
+  const example = field.kind === 'login' ? field.example : '';
+  return t(problemMessageKey(field, problem.reason), { label, lower, length, example, max: NAME_MAX_LENGTH });
 }

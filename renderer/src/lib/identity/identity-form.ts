@@ -46,7 +46,11 @@ function fieldValue(field: IdentityField, values: FormValues): { value: string }
       // Spaces are how people group a long number when copying it from a card.
       return { value: raw(field.key).replace(/\s+/g, '') };
     case 'personName':
+    case 'login':
       return { value: raw(field.key).trim() };
+    case 'credential':
+      // A provisional password keeps its spaces; a code's grouping is undone by the schema.
+      return { value: raw(field.key) };
   }
 }
 

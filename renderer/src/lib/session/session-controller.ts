@@ -1,6 +1,8 @@
 import type { KioskInput } from '../../../../shared/contract/kiosk-api';
 import { callKiosk, hasKioskBridge, onKioskEvent } from '../api/kiosk-client';
 import { localeState } from '../../i18n/locale-state.svelte';
+import { choiceState } from '../state/choice-state.svelte';
+import { emailProofState } from '../state/email-proof-state.svelte';
 import { identityForm } from '../state/identity-form-state.svelte';
 import { idleState } from '../state/idle-state.svelte';
 import { passwordState } from '../state/password-state.svelte';
@@ -51,6 +53,8 @@ export function wipe(): void {
   idleState.dismiss();
   identityForm.reset();
   passwordState.reset();
+  choiceState.reset();
+  emailProofState.reset();
   wizard.reset();
   localeState.reset();
 }

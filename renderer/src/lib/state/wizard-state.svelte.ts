@@ -4,7 +4,7 @@ import type { Profile } from '../../../../shared/schemas/profile-schema';
 
 type TerminalDescription = KioskOutput<'terminal.describe'>;
 
-export type Screen = 'loading' | 'unavailable' | 'welcome' | 'help' | 'identity' | 'outcome' | 'password' | 'done';
+export type Screen = 'loading' | 'unavailable' | 'welcome' | 'help' | 'identity' | 'outcome' | 'password' | 'choose' | 'contact' | 'emailCode' | 'done';
 
 /** Which screen is up, the terminal it runs on, and the current person's profile and outcome. */
 class WizardState {
