@@ -105,6 +105,44 @@ export const ConfirmationResponseSchema = z.object({
   activatedAt: z.iso.datetime(),
 });
 
+/** Plaintext inside `RecoveryRequest.sealed`. */
+export const RecoverySecretSchema = z.strictObject({
+  kind: z.enum(['password', 'identifier']),
+  fields: IdentityInputSchema,
+  /** Identifier recovery: the personal email given at activation. */
+  email: z.email().max(254).optional(),
+  locale: LocaleSchema,
+});
+export const RecoveryRequestSchema = z.strictObject({ profileId: ProfileIdSchema, sealed: SealedBoxSchema });
+/**
+ * The same status and shape whether or not anyone matched (issue 3: recovery never tells who
+ * exists). For nobody, `recoveryId` leads nowhere and `sentTo` is a stable, plausible mask.
+ */
+export const RecoveryResponseSchema = z.object({
+  recoveryId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  sentTo: z.string().max(254),
+});
+
+/** Plaintext inside `RecoveryResetRequest.sealed`: the emailed code and the new password. */
+export const RecoveryResetSecretSchema = z.strictObject({
+  code: z.string().min(1).max(32),
+  password: z.string().min(1).max(128),
+});
+export const RecoveryResetRequestSchema = z.strictObject({ sealed: SealedBoxSchema });
+export const RecoveryResetResponseSchema = z.object({ state: z.literal('reset'), login: z.string().min(1).max(120) });
+
+/** Plaintext inside `HelpRequest.sealed`: personal data, so sealed like any secret. */
+export const HelpRequestSecretSchema = z.strictObject({
+  topic: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+  name: z.string().trim().min(1).max(120),
+  email: z.email().max(254),
+  phone: MobileSchema.optional(),
+  message: z.string().trim().min(1).max(2000),
+  locale: LocaleSchema,
+});
+export const HelpRequestSchema = z.strictObject({ profileId: ProfileIdSchema, sealed: SealedBoxSchema });
+export const HelpRequestResponseSchema = z.object({ reference: z.string().regex(/^[A-Z0-9-]{4,32}$/) });
+
 export const ErrorResponseSchema = z.object({ error: AppErrorSchema });
 
 export const enrollmentRoutes = {
@@ -114,6 +152,9 @@ export const enrollmentRoutes = {
   confirmation: { method: 'POST', path: '/v1/activations/:activationId/confirmation' },
   emailConfirmation: { method: 'POST', path: '/v1/activations/:activationId/email-confirmation' },
   emailResend: { method: 'POST', path: '/v1/activations/:activationId/email-resend' },
+  recoveries: { method: 'POST', path: '/v1/recoveries' },
+  recoveryReset: { method: 'POST', path: '/v1/recoveries/:recoveryId/reset' },
+  helpRequests: { method: 'POST', path: '/v1/help-requests' },
   /** The link in the email; opened in the person's own browser, so it answers a small HTML page. */
   emailLink: { method: 'GET', path: '/v1/email-links/:token' },
 } as const;

@@ -92,6 +92,36 @@ export const kioskContract = {
     input: Empty,
     output: z.object({ sentTo: z.string(), resendsLeft: z.number().int().nonnegative() }),
   },
+  /**
+   * "Mot de passe oublié" / "Identifiant oublié". The answer has the same shape whether or not
+   * the person exists: where the message went, masked.
+   */
+  'recovery.request': {
+    input: z.strictObject({
+      kind: z.enum(['password', 'identifier']),
+      fields: IdentityInputSchema,
+      email: z.string().max(254).optional(),
+      locale: LocaleSchema,
+    }),
+    output: z.object({ sentTo: z.string() }),
+  },
+  /** The code from the reset email and a new password (checked like a chosen one). */
+  'recovery.reset': {
+    input: z.strictObject({ code: z.string().max(32), password: z.string().max(128), confirmation: z.string().max(128) }),
+    output: z.object({ state: z.literal('reset'), login: z.string() }),
+  },
+  /** The ENT 77 parents' help form: sent to the school through the server. */
+  'help.submit': {
+    input: z.strictObject({
+      topic: z.string().max(32),
+      name: z.string().max(120),
+      email: z.string().max(254),
+      phone: z.string().max(32).optional(),
+      message: z.string().max(2000),
+      locale: LocaleSchema,
+    }),
+    output: z.object({ reference: z.string() }),
+  },
   'activation.confirmPassword': {
     input: z.strictObject({ typed: z.string().max(64) }),
     output: z.object({

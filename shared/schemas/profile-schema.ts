@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from './localized-text-schema';
+import { HelpFormSchema, HelpTreeSchema, RecoverySchema } from './help-schema';
 import { PasswordPolicySchema } from './password-policy-schema';
 
 /**
@@ -121,6 +122,43 @@ export const InactivitySchema = z.object({
   deleteAfterDays: z.number().int().min(1).max(3650),
 });
 
+type ProfileShape = {
+  identity: { fields: IdentityField[] };
+  contacts: Record<string, Contact>;
+  help: z.infer<typeof HelpTreeSchema>;
+  recovery?: z.infer<typeof RecoverySchema> | undefined;
+  helpForm?: z.infer<typeof HelpFormSchema> | undefined;
+};
+
+/** Help actions, recovery fields and the help form may only name what the profile declares. */
+function checkHelpReferences(profile: ProfileShape, ctx: z.RefinementCtx): void {
+  const plainFields = profile.identity.fields.filter((field) => field.kind !== 'credential').map((field) => field.key);
+  for (const kind of ['password', 'identifier'] as const) {
+    profile.recovery?.[kind]?.fields.forEach((key, index) => {
+      if (!plainFields.includes(key)) {
+        ctx.addIssue({ code: 'custom', path: ['recovery', kind, 'fields', index], message: `not a non-secret identity field: ${key}` });
+      }
+    });
+  }
+  if (profile.helpForm && !profile.contacts[profile.helpForm.recipient]?.email) {
+    ctx.addIssue({ code: 'custom', path: ['helpForm', 'recipient'], message: 'the recipient must be a contact with an email' });
+  }
+  profile.help.nodes.forEach((node, nodeIndex) => {
+    node.actions?.forEach((action, actionIndex) => {
+      const path = ['help', 'nodes', nodeIndex, 'actions', actionIndex];
+      if (action.kind === 'contact' && !profile.contacts[action.contact]) {
+        ctx.addIssue({ code: 'custom', path, message: `unknown contact ${action.contact}` });
+      }
+      if (action.kind === 'recovery' && !profile.recovery?.[action.recovery]) {
+        ctx.addIssue({ code: 'custom', path, message: `recovery.${action.recovery} is not configured` });
+      }
+      if (action.kind === 'helpForm' && !profile.helpForm) {
+        ctx.addIssue({ code: 'custom', path, message: 'helpForm is not configured' });
+      }
+    });
+  });
+}
+
 export const ProfileSchema = z
   .object({
     $schema: z.string().optional(),
@@ -163,6 +201,18 @@ export const ProfileSchema = z
       /** How long the account lasts (umontpellier: until 31/12 of the year of leaving). */
       validity: LocalizedTextSchema.optional(),
     }),
+    /**
+     * Where a session begins: the identity form, or the help tree's start (idf-lycee: "which
+     * letter did you receive?" comes first, and only case 1 leads to the activation).
+     */
+    startsWith: z.enum(['identity', 'help']).default('identity'),
+    /**
+     * The seed's troubleshooting as a guided path, reachable from every screen of the session.
+     * Required: every seed has one (issue 3: "each seed's troubleshooting cases … become guided help").
+     */
+    help: HelpTreeSchema,
+    recovery: RecoverySchema.optional(),
+    helpForm: HelpFormSchema.optional(),
     /** Contacts by role; `scolarite` and `assistance` are the ones outcome screens look for first. */
     contacts: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/), ContactSchema).refine((contacts) => Object.keys(contacts).length > 0, {
       message: 'at least one contact',
@@ -192,6 +242,7 @@ export const ProfileSchema = z
     if (profile.password.mode === 'generated' && !profile.account.emailDomain) {
       ctx.addIssue({ code: 'custom', path: ['account', 'emailDomain'], message: 'a generated password profile shows the institutional mailbox' });
     }
+    checkHelpReferences(profile, ctx);
     const inactivity = profile.eligibility.inactivity;
     if (inactivity && inactivity.deleteAfterDays <= inactivity.deactivateAfterDays) {
       ctx.addIssue({ code: 'custom', path: ['eligibility', 'inactivity', 'deleteAfterDays'], message: 'must come after deactivateAfterDays' });
