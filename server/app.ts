@@ -14,7 +14,9 @@ import { registerErrorHandling } from './plugins/error-handler-plugin';
 import type { ProfileRegistry } from './profiles/profile-registry';
 import { registerActivationRoutes } from './routes/activations/activations-routes';
 import { registerEmailProofRoutes } from './routes/email-proofs/email-proofs-routes';
+import { registerHelpRequestRoutes } from './routes/help-requests/help-requests-routes';
 import { registerLookupRoutes } from './routes/lookups/lookups-routes';
+import { registerRecoveryRoutes } from './routes/recoveries/recoveries-routes';
 import { registerTerminalConfigRoutes } from './routes/terminal-config/terminal-config-routes';
 import type { ServiceContext } from './services/service-context';
 import type { Db } from './store/connection';
@@ -60,6 +62,8 @@ export function buildApp(deps: AppDeps): App {
   registerLookupRoutes(app, ctx);
   registerActivationRoutes(app, ctx);
   registerEmailProofRoutes(app, ctx);
+  registerRecoveryRoutes(app, ctx);
+  registerHelpRequestRoutes(app, ctx);
   return app;
 }
 

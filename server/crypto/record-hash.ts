@@ -16,3 +16,12 @@ export function sameHash(left: string, right: string): boolean {
   const b = Buffer.from(right);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * Keyed hash of an email address as people retype it (trimmed, lowercase), for finding the
+ * records of an address ("identifiant oublié", parents seed) without keeping any in clear. The
+ * contact address and the one on file share it, so one typed address matches either.
+ */
+export function emailHash(recordKey: Buffer, profileId: string, address: string): string {
+  return recordHash(recordKey, profileId, 'email', address.trim().toLowerCase());
+}

@@ -1,5 +1,7 @@
 import { startOfNextLocalDay } from '../../shared/policies/time-zone';
 import type { Profile } from '../../shared/schemas/profile-schema';
+import { encryptRecordValue, recordBinding } from '../crypto/record-cipher';
+import { emailHash } from '../crypto/record-hash';
 import { importEnrollmentsCsv } from '../import/enrollment-csv-import';
 import type { ImportOutcome } from '../import/enrollment-csv-import';
 import { columnOf, columnsFor } from '../import/enrollment-row-schema';
@@ -8,6 +10,7 @@ import { credentialFields, hashIdentity } from '../services/identity-hashing';
 import { sweepInactive } from '../services/inactivity-sweep';
 import type { Db } from '../store/connection';
 import { markCredentialsUsed } from '../store/credential-repository';
+import { saveEnrollmentContact } from '../store/enrollment-repository';
 import { DEMO_IDENTITIES } from './demo-identities';
 import type { DemoRecord } from './demo-identities';
 import { PROFILE_DEMO_PEOPLE } from './profile-demo-people';
@@ -66,6 +69,8 @@ function demoRows(profile: Profile, now: Date): Record<string, string>[] {
 /** The demo people as the registrar's CSV export, dated relative to `now`. */
 export function demoCsv(profile: Profile, now: Date): string {
   const columns = [...columnsFor(profile), ...(profile.eligibility.afterPayment ? ['paid_at'] : [])];
+  const withAddress = PROFILE_DEMO_PEOPLE.some((person) => person.profileId === profile.id && person.record?.personalEmail);
+  if (withAddress && !columns.includes('personal_email')) columns.push('personal_email');
   const lines = [columns.join(',')];
   for (const values of demoRows(profile, now)) lines.push(columns.map((column) => quote(values[column] ?? '')).join(','));
   return `${lines.join('\r\n')}\r\n`;
@@ -88,6 +93,18 @@ async function seedLetters(db: Db, profile: Profile, recordKey: Buffer, people: 
   }
 }
 
+/** The address the active demo people gave at activation, stored as an activation stores it (encrypted, and its keyed hash). */
+function seedContacts(db: Db, profile: Profile, recordKey: Buffer, people: ProfileDemoPerson[], now: Date): void {
+  for (const person of people) {
+    const address = person.record?.contactEmail;
+    if (!address) continue;
+    const { lookupKey } = hashIdentity(profile, person.identity, recordKey);
+    const contactEmailEnc = encryptRecordValue(recordKey, recordBinding(profile.id, lookupKey, 'contact_email'), address);
+    const contact = { contactEmailEnc, mobileEnc: null, termsVersion: profile.terms?.version ?? null, contactEmailHash: emailHash(recordKey, profile.id, address) };
+    saveEnrollmentContact(db, profile.id, lookupKey, contact, now.toISOString());
+  }
+}
+
 /**
  * The whole demo (issue 3: "the demo dataset covers each profile and each case"): every demo
  * profile present in `profiles` imported through the CSV importer, the letters stored, then the
@@ -104,6 +121,7 @@ export async function seedDemoDataset(db: Db, profiles: ReadonlyMap<string, Prof
     imported += outcome.imported;
     const people = PROFILE_DEMO_PEOPLE.filter((person) => person.profileId === id);
     await seedLetters(db, profile, recordKey, people, now);
+    seedContacts(db, profile, recordKey, people, now);
   }
   sweepInactive(db, profiles.values(), now);
   return { ok: true, imported };

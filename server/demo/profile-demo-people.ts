@@ -12,7 +12,9 @@ export type ProfileDemoCase =
   | 'PAYMENT_PENDING'
   | 'ALREADY_ACTIVE'
   | 'ACCOUNT_DEACTIVATED'
-  | 'IDENTITY_MISMATCH';
+  | 'IDENTITY_MISMATCH'
+  /** No letter: the account is active elsewhere (idf-lycee Cas 2); the way in is "mot de passe oublié". */
+  | 'PASSWORD_RECOVERY';
 
 export type LetterProfileId = 'ent77-college' | 'idf-lycee' | 'um-etudiant' | 'parents-scolarite';
 
@@ -22,8 +24,10 @@ export interface ProfileDemoRecord {
   /** Minutes since payment (umontpellier: opens 15 minutes after it); absent = paid before import. */
   paidAgo?: number;
   activatedAgo: number | null;
-  /** The personal address on file (umontpellier: where the activation email goes). */
+  /** The personal address on file (umontpellier: where the activation email goes; idf Cas 2: where a reset goes). */
   personalEmail?: string;
+  /** The address given at activation (ent77, parents): where "mot de passe oublié" sends its code. */
+  contactEmail?: string;
   /** The letter with the secret typed in `identity`: issued this long ago, already used or not. */
   letter?: { issuedAgo: number; used: boolean };
 }
@@ -51,8 +55,8 @@ export const PROFILE_DEMO_PEOPLE: readonly ProfileDemoPerson[] = [
     profileId: 'ent77-college',
     expected: 'CODE_USED',
     identity: { login: 'jules.marchand', activationCode: 'R8ZN-3CEY' },
-    record: { payment: 'paid', enrolledAgo: 30 * DAY, activatedAgo: 5 * DAY, letter: { issuedAgo: 25 * DAY, used: true } },
-    note: 'account activated 5 days ago with this code: "le code d\'activation devient obsolète"',
+    record: { payment: 'paid', enrolledAgo: 30 * DAY, activatedAgo: 5 * DAY, letter: { issuedAgo: 25 * DAY, used: true }, contactEmail: 'jules.marchand@example.org' },
+    note: 'account activated 5 days ago with this code: "le code d\'activation devient obsolète"; "mot de passe oublié" with `jules.marchand` mails a code to j***@example.org',
   },
   {
     profileId: 'ent77-college',
@@ -81,6 +85,13 @@ export const PROFILE_DEMO_PEOPLE: readonly ProfileDemoPerson[] = [
     identity: { login: 'louis.absent', provisionalPassword: 'M3PQ8KZA' },
     record: null,
     note: 'not in the file: answered exactly like a wrong provisional password',
+  },
+  {
+    profileId: 'idf-lycee',
+    expected: 'PASSWORD_RECOVERY',
+    identity: { login: 'emma.fabre' },
+    record: { payment: 'paid', enrolledAgo: 400 * DAY, activatedAgo: 380 * DAY, personalEmail: 'emma.fabre@example.org' },
+    note: 'case 2 (identifier only): account active from her middle school; "mot de passe oublié" mails a code to the address on file, e***@example.org',
   },
   {
     profileId: 'um-etudiant',
@@ -123,5 +134,18 @@ export const PROFILE_DEMO_PEOPLE: readonly ProfileDemoPerson[] = [
     identity: { login: 'a.roche58', letterPassword: 'E5HMZ7QC', childBirthDate: '2013-11-20' },
     record: { payment: 'paid', enrolledAgo: 110 * DAY, activatedAgo: null, letter: { issuedAgo: 100 * DAY, used: false } },
     note: 'letter received 100 days ago, never activated: deactivated after 3 months (contact the school)',
+  },
+  {
+    profileId: 'parents-scolarite',
+    expected: 'CODE_USED',
+    identity: { login: 'c.morel44', letterPassword: 'P4KT7XNA', childBirthDate: '2012-02-17' },
+    record: {
+      payment: 'paid',
+      enrolledAgo: 200 * DAY,
+      activatedAgo: 150 * DAY,
+      letter: { issuedAgo: 190 * DAY, used: true },
+      contactEmail: 'claire.morel@example.org',
+    },
+    note: 'account active for 150 days: "mot de passe oublié" with `c.morel44` mails a code to c***@example.org; "identifiant oublié" with `claire.morel@example.org` and `2012-02-17` mails the identifier',
   },
 ];

@@ -3,6 +3,7 @@ import { parseWith } from '../../shared/contract/parse';
 import type { Profile } from '../../shared/schemas/profile-schema';
 import { canonicalFieldValue } from '../../shared/policies/identity-rules';
 import { encryptRecordValue, recordBinding } from '../crypto/record-cipher';
+import { emailHash } from '../crypto/record-hash';
 import { credentialFields, hashIdentity, recordFields } from '../services/identity-hashing';
 import { transaction } from '../store/connection';
 import type { Db } from '../store/connection';
@@ -105,6 +106,7 @@ export function importEnrollmentsCsv(db: Db, profile: Profile, recordKey: Buffer
       paidAt,
       loginEnc: login === null ? null : seal('login', login),
       emailOnFileEnc: email ? seal('email_on_file', email) : null,
+      emailOnFileHash: email ? emailHash(recordKey, profile.id, email) : null,
     });
   }
   if (problems.length > 0) return { ok: false, problems };

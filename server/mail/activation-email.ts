@@ -1,6 +1,7 @@
 import { groupCode } from '../../shared/policies/secret-codes';
 import type { Locale } from '../../shared/schemas/localized-text-schema';
 import type { Profile } from '../../shared/schemas/profile-schema';
+import { escapeHtml, institutionOf } from './mail-layout';
 import type { MailMessage } from './mailer';
 
 export interface ActivationEmailInput {
@@ -52,14 +53,10 @@ const WORDING: Record<Locale, Wording> = {
   },
 };
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 /** The activation message, as plain text and as simple HTML saying the same thing. */
 export function activationEmail(input: ActivationEmailInput): MailMessage {
   const words = WORDING[input.locale];
-  const institution = input.locale === 'en' ? (input.profile.institution.name.en ?? input.profile.institution.name.fr) : input.profile.institution.name.fr;
+  const institution = institutionOf(input.profile, input.locale);
   const code = groupCode(input.code);
   const text = [
     words.greeting,

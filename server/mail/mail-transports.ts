@@ -9,7 +9,8 @@ import type { Mailer, MailMessage } from './mailer';
 export const MAIL_FOLDER = 'mail';
 
 function envelopeOf(from: string, message: MailMessage) {
-  return { from: { name: 'Sésame', address: from }, to: message.to, subject: message.subject, text: message.text, html: message.html };
+  const envelope = { from: { name: 'Sésame', address: from }, to: message.to, subject: message.subject, text: message.text, html: message.html };
+  return message.replyTo ? { ...envelope, replyTo: message.replyTo } : envelope;
 }
 
 /**

@@ -8,6 +8,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Where replies go (the parents' help form: the school answers the parent directly). */
+  replyTo?: string;
 }
 
 export interface Mailer {
@@ -29,7 +31,13 @@ export type MailOutcome = { ok: true } | { ok: false; code: 'MAIL_SEND_FAILED' }
  * transport gave one, its own error code (`ECONNECTION`, `EENVELOPE`) and the SMTP status:
  * never `error.message`, which nodemailer fills with the refused recipient's address.
  */
-export async function deliverMail(mailer: Mailer, message: MailMessage, log: MailLog, context: Record<string, unknown> = {}): Promise<MailOutcome> {
+export async function deliverMail(
+  mailer: Mailer,
+  message: MailMessage,
+  log: MailLog,
+  context: Record<string, unknown> = {},
+  what = 'activation email',
+): Promise<MailOutcome> {
   try {
     await mailer.send(message);
     return { ok: true };
@@ -42,7 +50,7 @@ export async function deliverMail(mailer: Mailer, message: MailMessage, log: Mai
         transportCode: typeof code === 'string' ? code.slice(0, 32) : undefined,
         responseCode: typeof responseCode === 'number' ? responseCode : undefined,
       },
-      'activation email not sent',
+      `${what} not sent`,
     );
     return { ok: false, code: 'MAIL_SEND_FAILED' };
   }

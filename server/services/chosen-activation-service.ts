@@ -6,6 +6,7 @@ import { maskEmail } from '../../shared/policies/secret-codes';
 import type { Profile } from '../../shared/schemas/profile-schema';
 import { hashPassword } from '../crypto/password-hash';
 import { decryptRecordValue, encryptRecordValue, recordBinding } from '../crypto/record-cipher';
+import { emailHash } from '../crypto/record-hash';
 import { findActivation, insertActivation } from '../store/activation-repository';
 import { transaction } from '../store/connection';
 import { findCurrentCredential } from '../store/credential-repository';
@@ -99,7 +100,12 @@ export async function createChosenActivation(
       expiresAt: answer.expiresAt,
       activatedAt: null,
     });
-    const contact = { contactEmailEnc: seal('contact_email', choice.email), mobileEnc: seal('mobile', choice.mobile), termsVersion: choice.termsVersion ?? null };
+    const contact = {
+      contactEmailEnc: seal('contact_email', choice.email),
+      mobileEnc: seal('mobile', choice.mobile),
+      termsVersion: choice.termsVersion ?? null,
+      contactEmailHash: choice.email ? emailHash(ctx.keys.recordKey, profile.id, choice.email) : null,
+    };
     saveEnrollmentContact(tx, profile.id, hashed.lookupKey, contact, now.toISOString());
     const activation = findActivation(tx, answer.activationId);
     if (!awaitingEmail && activation) completeActivation(tx, activation, now.toISOString());

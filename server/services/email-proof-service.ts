@@ -200,8 +200,16 @@ export async function confirmEmailCode(
   });
 }
 
+/** GET /v1/email-links/:token: whether the link could still finish its activation (reads only). */
+export function isEmailLinkOpen(ctx: ServiceContext, token: string): boolean {
+  if (!LINK_TOKEN_PATTERN.test(token)) return false;
+  const proof = findEmailProofByLinkHash(ctx.db, linkHashOf(token));
+  const activation = proof ? findActivation(ctx.db, proof.activationId) : undefined;
+  return proof !== undefined && activation !== undefined && !proof.usedAt && !closedReason(ctx.db, activation, proof, ctx.now());
+}
+
 /**
- * GET /v1/email-links/:token, opened from the person's mailbox: finishes the activation once.
+ * POST /v1/email-links/:token, the confirm button of the page the link opens: finishes the activation once.
  * Unknown, malformed, expired, used or superseded tokens are all the one `invalid` outcome,
  * so the page answered cannot tell which (no oracle).
  */

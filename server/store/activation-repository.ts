@@ -48,3 +48,17 @@ export function countActivations(db: Db): number {
 export function deleteActivationsOf(db: Db, profileId: string, lookupKey: string): void {
   db.prepare(`DELETE FROM activations WHERE profile_id = ? AND lookup_key = ? AND state <> 'active'`).run(profileId, lookupKey);
 }
+
+/**
+ * A password reset ("mot de passe oublié"): the new password becomes the account's one `active`
+ * activation, every earlier activation of the person (active or pending) is superseded.
+ */
+export function insertResetActivation(db: Db, row: Omit<ActivationRow, 'state'>): void {
+  db.prepare(
+    `UPDATE activations SET state = 'superseded' WHERE profile_id = ? AND lookup_key = ? AND state IN ('pending', 'active')`,
+  ).run(row.profileId, row.lookupKey);
+  db.prepare(
+    `INSERT INTO activations (id, profile_id, lookup_key, terminal_id, password_hash, state, created_at, expires_at, activated_at)
+     VALUES (@id, @profileId, @lookupKey, @terminalId, @passwordHash, 'active', @createdAt, @expiresAt, @activatedAt)`,
+  ).run(row);
+}

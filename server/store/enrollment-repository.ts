@@ -12,6 +12,8 @@ export interface EnrollmentRow extends EnrollmentFacts {
   loginEnc: string | null;
   /** The personal address from the registrar's file (umontpellier), AES-GCM (record-cipher.ts). */
   emailOnFileEnc: string | null;
+  /** Keyed hash of that address (migration 008), so identifier recovery can find the record. */
+  emailOnFileHash?: string | null;
 }
 
 /** What the person gave at activation, encrypted (record-cipher.ts); the terms version in clear. */
@@ -19,6 +21,8 @@ export interface EnrollmentContact {
   contactEmailEnc: string | null;
   mobileEnc: string | null;
   termsVersion: string | null;
+  /** Keyed hash of the address (contactEmailHash), for "identifiant oublié" (migration 008). */
+  contactEmailHash: string | null;
 }
 
 interface RawEnrollment extends Omit<EnrollmentRow, 'fieldHashes'> {
@@ -48,13 +52,14 @@ export function findEnrollment(db: Db, profileId: string, lookupKey: string): En
 export function upsertEnrollment(db: Db, row: Omit<EnrollmentRow, 'deactivatedAt'>, now: string): void {
   db.prepare(
     `INSERT INTO enrollments (profile_id, lookup_key, fields_json, enrolled_at, channel, payment, activated_at, updated_at,
-                             paid_at, login_enc, email_on_file_enc)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                             paid_at, login_enc, email_on_file_enc, email_on_file_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (profile_id, lookup_key) DO UPDATE SET
        fields_json = excluded.fields_json, enrolled_at = excluded.enrolled_at, channel = excluded.channel,
        payment = excluded.payment, activated_at = COALESCE(enrollments.activated_at, excluded.activated_at),
        paid_at = excluded.paid_at, login_enc = COALESCE(excluded.login_enc, enrollments.login_enc),
        email_on_file_enc = COALESCE(excluded.email_on_file_enc, enrollments.email_on_file_enc),
+       email_on_file_hash = CASE WHEN excluded.email_on_file_enc IS NULL THEN enrollments.email_on_file_hash ELSE excluded.email_on_file_hash END,
        updated_at = excluded.updated_at`,
   ).run(
     row.profileId,
@@ -68,6 +73,7 @@ export function upsertEnrollment(db: Db, row: Omit<EnrollmentRow, 'deactivatedAt
     row.paidAt,
     row.loginEnc,
     row.emailOnFileEnc,
+    row.emailOnFileHash ?? null,
   );
 }
 
@@ -80,18 +86,30 @@ export function markEnrollmentActivated(db: Db, profileId: string, lookupKey: st
 /** Records the address, mobile and terms version given at activation (ent77, idf, parents). */
 export function saveEnrollmentContact(db: Db, profileId: string, lookupKey: string, contact: EnrollmentContact, now: string): void {
   db.prepare(
-    `UPDATE enrollments SET contact_email_enc = ?, mobile_enc = ?, terms_version = ?, updated_at = ?
+    `UPDATE enrollments SET contact_email_enc = ?, mobile_enc = ?, terms_version = ?, contact_email_hash = ?, updated_at = ?
      WHERE profile_id = ? AND lookup_key = ?`,
-  ).run(contact.contactEmailEnc, contact.mobileEnc, contact.termsVersion, now, profileId, lookupKey);
+  ).run(contact.contactEmailEnc, contact.mobileEnc, contact.termsVersion, contact.contactEmailHash, now, profileId, lookupKey);
 }
 
 export function findEnrollmentContact(db: Db, profileId: string, lookupKey: string): EnrollmentContact | undefined {
   return db
     .prepare(
-      `SELECT contact_email_enc AS contactEmailEnc, mobile_enc AS mobileEnc, terms_version AS termsVersion
+      `SELECT contact_email_enc AS contactEmailEnc, mobile_enc AS mobileEnc, terms_version AS termsVersion,
+              contact_email_hash AS contactEmailHash
        FROM enrollments WHERE profile_id = ? AND lookup_key = ?`,
     )
     .get(profileId, lookupKey) as EnrollmentContact | undefined;
+}
+
+/** Lookup keys of the records whose contact address or address on file has this keyed hash. */
+export function lookupKeysByEmailHash(db: Db, profileId: string, emailHash: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT lookup_key AS lookupKey FROM enrollments WHERE profile_id = ? AND contact_email_hash = ?
+       UNION SELECT lookup_key AS lookupKey FROM enrollments WHERE profile_id = ? AND email_on_file_hash = ?`,
+    )
+    .all(profileId, emailHash, profileId, emailHash) as { lookupKey: string }[];
+  return rows.map((row) => row.lookupKey);
 }
 
 export function countEnrollments(db: Db, profileId?: string): number {

@@ -8,15 +8,12 @@ import {
 } from '../../../shared/contract/enrollment-api';
 import type { App } from '../../plugins/app-types';
 import { sendError } from '../../plugins/error-handler-plugin';
-import { confirmEmailCode, openEmailLink, resendEmailProof } from '../../services/email-proof-service';
+import { confirmEmailCode, resendEmailProof } from '../../services/email-proof-service';
 import type { ServiceContext } from '../../services/service-context';
 import { idempotencyKeyOf } from '../activations/idempotency-header';
-import { EMAIL_LINK_PAGE_HEADERS, emailLinkPage } from './email-link-page';
-import { createLinkRateLimiter, LINK_RATE_LIMIT } from './link-rate-limiter';
+import { registerEmailLinkRoutes } from './email-link-routes';
 
 const ActivationParamsSchema = z.strictObject({ activationId: ActivationResponseSchema.shape.activationId });
-/** Any string up to a sane length: a malformed token gets the same page as an unknown one. */
-const LinkParamsSchema = z.strictObject({ token: z.string().max(256) });
 /** The resend carries nothing; an empty JSON object is accepted for clients that always send one. */
 const ResendBodySchema = z.strictObject({}).nullish();
 
@@ -60,20 +57,5 @@ export function registerEmailProofRoutes(app: App, ctx: ServiceContext): void {
       return reply.code(200).send(result.value.body);
     },
   });
-  const limiter = createLinkRateLimiter(ctx.now);
-  app.route({
-    method: enrollmentRoutes.emailLink.method,
-    url: enrollmentRoutes.emailLink.path,
-    // Opened from a mailbox: no bearer token (auth-plugin skips routes marked public).
-    config: { public: true },
-    schema: { params: LinkParamsSchema },
-    handler: async (request, reply) => {
-      reply.headers(EMAIL_LINK_PAGE_HEADERS);
-      if (!limiter.allow(request.ip)) {
-        return reply.code(429).header('retry-after', String(LINK_RATE_LIMIT.windowMs / 1000)).send(emailLinkPage('throttled'));
-      }
-      const outcome = openEmailLink(ctx, request.params.token);
-      return reply.code(outcome === 'activated' ? 200 : 404).send(emailLinkPage(outcome));
-    },
-  });
+  registerEmailLinkRoutes(app, ctx);
 }

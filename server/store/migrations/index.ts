@@ -5,7 +5,8 @@ import { migration004 } from './004-idempotency';
 import { migration005 } from './005-throttle';
 import { migration006 } from './006-credentials';
 import { migration007 } from './007-email-proofs';
+import { migration008 } from './008-recoveries';
 import type { Migration } from './migration';
 
 /** Every migration, in order; a new one is a new file appended here. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];

@@ -21,12 +21,14 @@ describe('eligibility, decided by the server from the enrollment record', () => 
   }
 
   it('every demo person of the other profiles answers what the README says', async () => {
+    // IDF case 2 has no letter to look up with: that person's way in is recovery (recovery-password.test.ts).
+    const people = PROFILE_DEMO_PEOPLE.filter((person) => person.expected !== 'PASSWORD_RECOVERY');
     const answers: string[] = [];
-    for (const person of PROFILE_DEMO_PEOPLE) {
+    for (const person of people) {
       const answer = await harness().lookup(person.identity, person.profileId);
       answers.push(answer.status === 200 ? 'eligible' : String(answer.body.error?.code));
     }
-    expect(answers).toEqual(PROFILE_DEMO_PEOPLE.map((person) => person.expected));
+    expect(answers).toEqual(people.map((person) => person.expected));
   });
 
   it('an online enrollment opens at the next midnight in Europe/Paris', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locale } from '../../../shared/schemas/localized-text-schema';
@@ -18,7 +18,7 @@ import { upsertEnrollment } from '../../../server/store/enrollment-repository';
 import { openServerDatabase } from '../../../server/store/server-database';
 import { startSmtpSink } from '../../support/smtp-sink';
 import type { ReceivedMail, SmtpSink } from '../../support/smtp-sink';
-import { FakeClock, PROFILES_DIR, TERMINAL_ID, newKey } from './helpers/server-harness';
+import { FakeClock, PROFILES_DIR, TERMINAL_ID, databaseBytes, newKey } from './helpers/server-harness';
 import type { HttpAnswer } from './helpers/server-harness';
 import { sealForTest } from './helpers/seal-for-test';
 
@@ -156,6 +156,12 @@ export class EmailProofHarness {
     return this.request('GET', new URL(link).pathname, { token: null });
   }
 
+  /** The page's "Confirmer l'activation" button, as a browser submits it: an empty form posted to the link. */
+  async confirmLink(link: string): Promise<HttpAnswer> {
+    const response = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    return { status: response.status, headers: response.headers, text: await response.text(), body: {} };
+  }
+
   activationState(activationId: string): { state: string; activatedAt: string | null } | undefined {
     return this.db.prepare('SELECT state, activated_at AS activatedAt FROM activations WHERE id = ?').get(activationId) as
       | { state: string; activatedAt: string | null }
@@ -164,7 +170,6 @@ export class EmailProofHarness {
 
   /** Every SQLite byte on disk: the database, its WAL and shared-memory files. */
   databaseBytes(): Buffer {
-    const files = readdirSync(this.dataDir).filter((name) => name.startsWith('enrollment.sqlite'));
-    return Buffer.concat(files.map((name) => readFileSync(join(this.dataDir, name))));
+    return databaseBytes(this.dataDir);
   }
 }

@@ -87,7 +87,9 @@ describe('POST /v1/activations then the emailed proof, over HTTP', () => {
     expect(Array.isArray(parsed.to) ? '' : parsed.to?.text).toBe('nadia.girard@exemple.fr');
     const mail = { to: ['nadia.girard@exemple.fr'], subject: parsed.subject ?? '', text: parsed.text ?? '' };
     expect(mail.subject).toContain('Scolarité Services');
-    const page = await fetch(linkOf(mail));
+    // Opening the link only asks for confirmation (mail scanners pre-open links); the button's POST activates.
+    expect(await (await fetch(linkOf(mail))).text()).toContain("Confirmer l'activation");
+    const page = await fetch(linkOf(mail), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Votre compte est activé');
     expect((await fetch(linkOf(mail))).status).toBe(404);

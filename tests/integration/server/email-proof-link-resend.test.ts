@@ -9,11 +9,18 @@ afterEach(async () => {
   await harness.close();
 });
 
-describe('GET /v1/email-links/:token (opened from a mailbox)', () => {
-  it('activates once, with no bearer token, and answers a self-contained page', async () => {
+describe('/v1/email-links/:token (opened from a mailbox)', () => {
+  it('GET only shows a confirm button (a mail scanner opening it activates nothing); its POST activates, with no bearer token', async () => {
     const pending = await harness.pending();
     const mail = await harness.nextMail(pending.to);
-    const page = await harness.openLink(linkOf(mail));
+    const opened = await harness.openLink(linkOf(mail));
+    const again = await harness.openLink(linkOf(mail));
+    expect([opened.status, again.status]).toEqual([200, 200]);
+    expect(opened.headers.get('content-security-policy')).toContain("form-action 'self'");
+    expect(opened.text).toContain('<form method="post"><button type="submit">Confirmer l\'activation</button></form>');
+    expect(opened.text).not.toMatch(/<script|<img|<link|https?:\/\//i);
+    expect(harness.activationState(pending.activationId)).toEqual({ state: 'pending', activatedAt: null });
+    const page = await harness.confirmLink(linkOf(mail));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('cache-control')).toBe('no-store');
@@ -21,8 +28,10 @@ describe('GET /v1/email-links/:token (opened from a mailbox)', () => {
     expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(page.text).toContain('Votre compte est activé');
     expect(page.text).toContain('Your account is active');
-    expect(page.text).not.toMatch(/<script|<img|<link|https?:\/\//i);
+    expect(page.text).not.toMatch(/<script|<img|<link|<form|https?:\/\//i);
     expect(harness.activationState(pending.activationId)).toEqual({ state: 'active', activatedAt: '2026-09-15T08:00:00.000Z' });
+    // Opened again afterwards: the generic page, no button.
+    expect((await harness.openLink(linkOf(mail))).status).toBe(404);
     // The person then types the code at the kiosk anyway: finished through this proof, so a success.
     const typed = await harness.confirmCode(pending.activationId, codeOf(mail));
     expect(typed.status).toBe(200);
@@ -32,7 +41,7 @@ describe('GET /v1/email-links/:token (opened from a mailbox)', () => {
   it('answers the same generic page for a used, expired, superseded, unknown or malformed token', async () => {
     const used = await harness.pending();
     const usedLink = linkOf(await harness.nextMail(used.to));
-    expect((await harness.openLink(usedLink)).status).toBe(200);
+    expect((await harness.confirmLink(usedLink)).status).toBe(200);
     const expired = await harness.pending();
     const expiredLink = linkOf(await harness.nextMail(expired.to));
     const replaced = await harness.pending();
@@ -44,7 +53,8 @@ describe('GET /v1/email-links/:token (opened from a mailbox)', () => {
         harness.openLink(link),
       ),
     );
-    for (const answer of answers) {
+    const posted = await Promise.all([usedLink, expiredLink, replacedLink, `${harness.url}/v1/email-links/short`].map((link) => harness.confirmLink(link)));
+    for (const answer of [...answers, ...posted]) {
       expect(answer.status).toBe(404);
       expect(answer.text).toBe(answers[0]?.text);
       expect(answer.text).toContain("Ce lien n'est pas ou plus valable");
@@ -54,12 +64,14 @@ describe('GET /v1/email-links/:token (opened from a mailbox)', () => {
     expect(harness.activationState(replaced.activationId)?.state).toBe('pending');
   });
 
-  it('limits one address to 20 openings per 15 minutes (in memory)', async () => {
+  it('limits one address to 20 openings or confirmations per 15 minutes (in memory)', async () => {
     const link = `${harness.url}/v1/email-links/${'B'.repeat(43)}`;
-    for (let index = 0; index < 20; index += 1) expect((await harness.openLink(link)).status).toBe(404);
+    for (let index = 0; index < 10; index += 1) expect((await harness.openLink(link)).status).toBe(404);
+    for (let index = 0; index < 10; index += 1) expect((await harness.confirmLink(link)).status).toBe(404);
     const limited = await harness.openLink(link);
     expect(limited.status).toBe(429);
     expect(limited.text).toContain('Trop de tentatives');
+    expect((await harness.confirmLink(link)).status).toBe(429);
     harness.clock.advance(15 * 60_000);
     expect((await harness.openLink(link)).status).toBe(404);
   });

@@ -1,15 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ensureServerKeys } from '../../../../server/crypto/server-keys';
 import { seedDemoDataset } from '../../../../server/demo/demo-dataset';
 import { startServer } from '../../../../server/listen';
+import type { MailConfigInput } from '../../../../server/mail/mail-config';
 import type { RunningServer } from '../../../../server/listen';
 import { loadProfiles } from '../../../../server/profiles/profile-registry';
 import { issueTerminalToken } from '../../../../server/services/terminal-service';
 import { countActivations } from '../../../../server/store/activation-repository';
 import { openDatabase } from '../../../../server/store/connection';
+import type { Db } from '../../../../server/store/connection';
 import { DATABASE_FILE, openServerDatabase } from '../../../../server/store/server-database';
 import { sealForTest } from './seal-for-test';
 
@@ -33,15 +35,25 @@ export interface HttpAnswer {
   body: { error?: { code: string; retryAfterS?: number; opensAt?: string; fields?: { key: string; reason: string }[]; rules?: string[] } } & Record<string, unknown>;
 }
 
+/** Every SQLite byte on disk in `dataDir`: the database, its WAL and shared-memory files. */
+export function databaseBytes(dataDir: string): Buffer {
+  const files = readdirSync(dataDir).filter((name) => name.startsWith(DATABASE_FILE));
+  return Buffer.concat(files.map((name) => readFileSync(join(dataDir, name))));
+}
+
 /** A real server over loopback, on a temp data folder seeded with the demo people through the CSV importer. */
 export class ServerHarness {
   private server: RunningServer | undefined;
   token = '';
   publicKey = '';
-  constructor(readonly dataDir: string, readonly clock: FakeClock) {}
+  /** What the server logged at warn level and above (only with `captureLog`). */
+  readonly logLines: string[] = [];
+  constructor(readonly dataDir: string, readonly clock: FakeClock, private readonly mail?: MailConfigInput, private readonly captureLog = false) {}
 
-  static async start(options: { clock?: FakeClock; seed?: boolean } = {}): Promise<ServerHarness> {
-    const harness = new ServerHarness(mkdtempSync(join(tmpdir(), 'sesame-server-')), options.clock ?? new FakeClock());
+  /** `mail`: a relay (the SMTP sink), else `.eml` files in `<dataDir>/mail/`. */
+  static async start(options: { clock?: FakeClock; seed?: boolean; mail?: MailConfigInput; captureLog?: boolean } = {}): Promise<ServerHarness> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sesame-server-'));
+    const harness = new ServerHarness(dataDir, options.clock ?? new FakeClock(), options.mail, options.captureLog);
     const { keys } = ensureServerKeys(harness.dataDir);
     harness.publicKey = keys.sealing.publicKey;
     const db = openServerDatabase(harness.dataDir);
@@ -64,14 +76,20 @@ export class ServerHarness {
   /** Stops and starts the server on the same data folder (counters must survive this). */
   async restart(): Promise<void> {
     await this.server?.close();
-    this.server = await startServer({ dataDir: this.dataDir, profilesDir: PROFILES_DIR, now: this.clock.now });
+    const logger = this.captureLog ? { level: 'warn', stream: { write: (line: string) => void this.logLines.push(line) } } : undefined;
+    this.server = await startServer({ dataDir: this.dataDir, profilesDir: PROFILES_DIR, now: this.clock.now, mail: this.mail, logger });
   }
 
   /** Activations in the server's database, read through a second connection (WAL lets it). */
   activationRows(): number {
+    return this.readDatabase(countActivations);
+  }
+
+  /** Reads the server's database through a second connection (WAL lets it). */
+  readDatabase<T>(read: (db: Db) => T): T {
     const db = openDatabase(join(this.dataDir, DATABASE_FILE));
     try {
-      return countActivations(db);
+      return read(db);
     } finally {
       db.close();
     }

@@ -14,6 +14,10 @@ describe('the email link page', () => {
       const hash = createHash('sha256').update(style).digest('base64');
       expect(EMAIL_LINK_PAGE_CSP).toContain(`style-src 'sha256-${hash}'`);
     }
+    const confirm = emailLinkPage('confirm');
+    expect(confirm.match(/<form method="post">/g)).toHaveLength(1);
+    expect(confirm).not.toMatch(/<form[^>]*action|<script|https?:/i);
+    expect(EMAIL_LINK_PAGE_CSP).toContain("form-action 'self'");
     expect(EMAIL_LINK_PAGE_CSP).toMatch(/^default-src 'none';/);
     expect(EMAIL_LINK_PAGE_CSP).toContain("frame-ancestors 'none'");
   });

@@ -70,7 +70,30 @@ describe('migrations', () => {
     4: ['idempotency', ['key_hash', 'terminal_id', 'route', 'request_hash', 'status', 'response_enc', 'created_at']],
     5: ['throttle', ['scope', 'key_hash', 'failures', 'window_started_at', 'last_failure_at', 'blocked_until']],
     6: ['credentials', ['id', 'profile_id', 'lookup_key', 'kind', 'secret_hash', 'issued_at', 'expires_at', 'used_at', 'superseded_at']],
+    8: [
+      'recoveries',
+      ['id', 'profile_id', 'lookup_key', 'throttle_key', 'code_hash', 'context_enc', 'attempts', 'created_at', 'expires_at', 'used_at', 'activation_id'],
+    ],
   };
+
+  it('migration 8 adds the address hashes to enrollments, and recoveries (decoys without a record) and help requests', () => {
+    migrate(db, MIGRATIONS, 7);
+    db.prepare(
+      `INSERT INTO enrollments (profile_id, lookup_key, fields_json, enrolled_at, channel, payment, activated_at, updated_at)
+       VALUES ('p', 'k', '{}', '2026-09-01T00:00:00.000Z', 'online', 'paid', NULL, '2026-09-01T00:00:00.000Z')`,
+    ).run();
+    migrate(db, MIGRATIONS, 8);
+    expect(columns('enrollments').slice(-2)).toEqual(['contact_email_hash', 'email_on_file_hash']);
+    expect(db.prepare('SELECT contact_email_hash, email_on_file_hash FROM enrollments').get()).toEqual({ contact_email_hash: null, email_on_file_hash: null });
+    expect(isStrict('recoveries') && isStrict('help_requests')).toBe(true);
+    expect(columns('help_requests')).toEqual(['reference', 'profile_id', 'terminal_id', 'topic', 'request_enc', 'created_at', 'mailed_at']);
+    const insert = db.prepare(`INSERT INTO recoveries (id, profile_id, lookup_key, throttle_key, code_hash, created_at, expires_at) VALUES (?, 'p', ?, 't', 'h', 'a', 'b')`);
+    insert.run('real', 'k');
+    insert.run('decoy', null);
+    expect(() => insert.run('orphan', 'x')).toThrow();
+    db.prepare("DELETE FROM enrollments WHERE lookup_key = 'k'").run();
+    expect(db.prepare('SELECT id FROM recoveries').all()).toEqual([{ id: 'decoy' }]);
+  });
 
   it('migration 6 adds nullable columns to enrollments, keeping its rows, and credentials go with their record', () => {
     migrate(db, MIGRATIONS, 5);

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { RecoveryResetSecretSchema } from '../../shared/contract/enrollment-api';
+import type { RecoveryResetRequestSchema, RecoveryResetResponseSchema } from '../../shared/contract/enrollment-api';
+import { parseWith } from '../../shared/contract/parse';
+import { fail, ok } from '../../shared/contract/result';
+import type { Result } from '../../shared/contract/result';
+import { EMAIL_CODE_LENGTH, isWellFormedCode, normalizeCode } from '../../shared/policies/secret-codes';
+import { hashPassword, verifyPassword } from '../crypto/password-hash';
+import { decryptRecordValue } from '../crypto/record-cipher';
+import { findActivation, insertResetActivation } from '../store/activation-repository';
+import { transaction } from '../store/connection';
+import { findEnrollment } from '../store/enrollment-repository';
+import { findRecovery, markRecoveryUsed, recordWrongRecoveryCode, voidOtherRecoveries } from '../store/recovery-repository';
+import type { RecoveryRow } from '../store/recovery-repository';
+import { passwordContextFor, refusedPasswordRules } from './chosen-password-check';
+import { terminalThrottleKey } from './eligibility-check-service';
+import { MAX_EMAIL_CODE_ATTEMPTS } from './email-proof-service';
+import { recoveryBinding } from './recovery-request-service';
+import { verifyAgainstNothing } from './recovery-decoy';
+import { openSecret } from './sealed-secret';
+import type { ServiceContext } from './service-context';
+import { clearIdentityFailures, recordFailure, throttleGate } from './throttle-service';
+
+export type RecoveryResetResponse = z.infer<typeof RecoveryResetResponseSchema>;
+
+const RecoveryContextSchema = z.strictObject({ login: z.string().min(1), fields: z.record(z.string(), z.string()) });
+
+/** Five wrong codes void a reset code, like the activation email's ("la cinquième l'annule"). */
+export const MAX_RECOVERY_CODE_ATTEMPTS = MAX_EMAIL_CODE_ATTEMPTS;
+
+function contextOf(ctx: ServiceContext, row: RecoveryRow): z.infer<typeof RecoveryContextSchema> | null {
+  const plain = row.contextEnc ? decryptRecordValue(ctx.keys.recordKey, recoveryBinding(row.id), row.contextEnc) : null;
+  if (plain === null) return null;
+  const parsed = parseWith(RecoveryContextSchema, JSON.parse(plain) as unknown);
+  return parsed.ok ? parsed.data : null;
+}
+
+/** A used code again: the same success for the retry of the reset that used it (same code, same password), else CODE_USED. */
+async function usedAnswer(ctx: ServiceContext, row: RecoveryRow, code: string, password: string): Promise<Result<RecoveryResetResponse>> {
+  const activation = row.activationId ? findActivation(ctx.db, row.activationId) : undefined;
+  const login = contextOf(ctx, row)?.login;
+  if (activation && login && (await verifyPassword(code, row.codeHash)) && (await verifyPassword(password, activation.passwordHash))) {
+    return ok({ state: 'reset', login });
+  }
+  return fail('CODE_USED');
+}
+
+/**
+ * POST /v1/recoveries/:recoveryId/reset: the emailed code and a new password. Unknown ids and
+ * decoys (a recovery that matched nobody) answer what a wrong code answers, after the same
+ * scrypt; five wrong codes void the code (CODE_EXPIRED), as does its age. The new password is
+ * checked by the profile's policy with what the recovery request carried (the login and the
+ * typed fields), then becomes the account's one active activation.
+ */
+export async function resetWithRecoveryCode(
+  ctx: ServiceContext,
+  terminalId: string,
+  recoveryId: string,
+  body: z.infer<typeof RecoveryResetRequestSchema>,
+): Promise<Result<RecoveryResetResponse>> {
+  const secret = openSecret(ctx, body.sealed, RecoveryResetSecretSchema);
+  if (!secret.ok) return secret;
+  const { password } = secret.value;
+  const code = normalizeCode(secret.value.code);
+  const row = findRecovery(ctx.db, recoveryId);
+  // Per terminal only: each code has its own five tries, and the identity already paid for the request.
+  const keys = { terminal: terminalThrottleKey(terminalId) };
+  const throttled = throttleGate(ctx.db, keys, ctx.now());
+  if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
+  if (!row) {
+    await verifyAgainstNothing(code);
+    recordFailure(ctx.db, keys, ctx.now());
+    return fail('CODE_INVALID');
+  }
+  if (row.usedAt) return usedAnswer(ctx, row, code, password);
+  if (row.attempts >= MAX_RECOVERY_CODE_ATTEMPTS || Date.parse(row.expiresAt) <= ctx.now().getTime()) return fail('CODE_EXPIRED');
+  const context = contextOf(ctx, row);
+  if (!isWellFormedCode(code, EMAIL_CODE_LENGTH) || !(await verifyPassword(code, row.codeHash)) || !context || !row.lookupKey) {
+    recordFailure(ctx.db, keys, ctx.now());
+    return fail(recordWrongRecoveryCode(ctx.db, row.id) >= MAX_RECOVERY_CODE_ATTEMPTS ? 'CODE_EXPIRED' : 'CODE_INVALID');
+  }
+  const profile = ctx.profiles.get(row.profileId);
+  if (!profile) return fail('NOT_FOUND');
+  const rules = refusedPasswordRules(profile, password, passwordContextFor(profile, context.fields, context.login));
+  if (rules.length > 0) return fail('PASSWORD_POLICY', { rules });
+  const passwordHash = await hashPassword(password);
+  const lookupKey = row.lookupKey;
+  return transaction(ctx.db, (tx): Result<RecoveryResetResponse> => {
+    const now = ctx.now().toISOString();
+    const activationId = randomBytes(16).toString('base64url');
+    // Another reset with the same code may have won while scrypt ran: this one then changes nothing.
+    if (findRecovery(tx, row.id)?.usedAt) return fail('CODE_USED');
+    if (findEnrollment(tx, row.profileId, lookupKey)?.deactivatedAt) return fail('ACCOUNT_DEACTIVATED');
+    insertResetActivation(tx, { id: activationId, profileId: row.profileId, lookupKey, terminalId, passwordHash, createdAt: now, expiresAt: now, activatedAt: now });
+    markRecoveryUsed(tx, row.id, now, activationId);
+    voidOtherRecoveries(tx, row.profileId, lookupKey, row.id, now);
+    clearIdentityFailures(tx, row.throttleKey);
+    return ok({ state: 'reset', login: context.login });
+  });
+}
