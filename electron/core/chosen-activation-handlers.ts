@@ -35,13 +35,18 @@ export function createChosenActivationHandlers(deps: ChosenActivationHandlerDeps
   const { sessions } = deps;
   const { touchedSession, once } = deps.calls;
 
-  /** The live session of a chosen-password profile after an eligible lookup, or why not. */
-  function eligible(): Result<Eligible> {
+  /**
+   * The live session of a chosen-password profile after an eligible lookup, or why not. The live
+   * checklist also serves the reset screen of a password recovery, checked against the fields
+   * typed for it (a recovery is always more recent than the lookup: a lookup forgets it).
+   */
+  function eligible(forChecklist = false): Result<Eligible> {
     const session = touchedSession();
     if (!session) return fail('NO_SESSION');
     const { password } = session.profile;
     if (password.mode !== 'chosen') return fail('INVALID_INPUT');
-    const identity = session.eligibleIdentity;
+    const recovery = forChecklist ? session.pendingPasswordRecovery : null;
+    const identity = recovery?.fields ?? session.eligibleIdentity;
     if (!identity) return fail('NO_SESSION');
     return ok({ session, policy: password.policy, identity });
   }
@@ -64,7 +69,7 @@ export function createChosenActivationHandlers(deps: ChosenActivationHandlerDeps
 
   return {
     async 'password.check'({ candidate }) {
-      const context = eligible();
+      const context = eligible(true);
       if (!context.ok) return context;
       const { session, policy, identity } = context.value;
       return ok(evaluatePassword(policy, candidate, passwordContextFor(session.profile, identity), deps.dictionary));

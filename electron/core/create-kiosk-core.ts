@@ -15,8 +15,9 @@ import { openKioskDatabase } from './store/sqlite-connection';
 import { createEmailProofCalls } from './sync/email-proof-calls';
 import { createEnrollmentClient } from './sync/enrollment-client';
 import { createOutboxDelivery } from './sync/outbox-delivery';
-import { activationSender, confirmationSender } from './sync/outbox-senders';
+import { outboxSenders } from './sync/outbox-senders';
 import { createOutboxWorker } from './sync/outbox-worker';
+import { createRecoveryCalls } from './sync/recovery-calls';
 import { createServerLink } from './sync/server-link';
 import { createSubmissionService } from './sync/submission-service';
 import { createSyncStatus } from './sync/sync-status';
@@ -63,18 +64,20 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   });
   const link = createServerLink({ client, probeTimeoutMs: timing.probeTimeoutMs });
   const delivery = createOutboxDelivery({ outbox, clock, signal: closing.signal, queueBackoff: timing.queueBackoff, interactiveBackoff: timing.interactiveBackoff });
-  const worker = createOutboxWorker({ outbox, delivery, senders: { confirmation: confirmationSender(client), activation: activationSender(client) }, clock, onPass: () => syncStatus.refresh() });
+  const worker = createOutboxWorker({ outbox, delivery, senders: outboxSenders(client), clock, onPass: () => syncStatus.refresh() });
   const submissions = createSubmissionService({
     db, outbox, delivery, worker, client, clock,
     submitBudgetMs: timing.submitBudgetMs,
     confirmBudgetMs: timing.confirmBudgetMs,
     onQueueChange: () => syncStatus.refresh(),
   });
-  const emailProof = createEmailProofCalls({ client, clock, budgetMs: timing.confirmBudgetMs, backoff: timing.interactiveBackoff, signal: closing.signal });
+  const interactive = { client, clock, budgetMs: timing.confirmBudgetMs, backoff: timing.interactiveBackoff, signal: closing.signal };
+  const emailProof = createEmailProofCalls(interactive);
+  const recoveryCalls = createRecoveryCalls(interactive);
   const sessions = createSessionManager({ clock, idle: options.config.idle, emit: events.emit });
   const handlers = createKioskHandlers({
     config: options.config, profiles: options.profiles, sessions, calls: createSessionCalls(sessions), client, link, submissions,
-    emailProof, dictionary: createDictionaryCheck(), syncStatus, onlineFreshMs: timing.onlineFreshMs,
+    emailProof, recoveryCalls, dictionary: createDictionaryCheck(), syncStatus, onlineFreshMs: timing.onlineFreshMs,
   });
 
   await link.probe();

@@ -5,10 +5,12 @@ import type { TerminalConfig } from '../../shared/schemas/terminal-config-schema
 import { createActivationHandlers, type ActivationHandlerDeps } from './activation-handlers';
 import { createChosenActivationHandlers, type ChosenActivationHandlerDeps } from './chosen-activation-handlers';
 import { errorKind, logCoreEvent } from './core-log';
+import { createHelpRequestHandlers, type HelpRequestHandlerDeps } from './help-request-handlers';
+import { createRecoveryHandlers, type RecoveryHandlerDeps } from './recovery-handlers';
 import type { ServerLink } from './sync/server-link';
 import type { SyncStatus } from './sync/sync-status';
 
-export interface KioskHandlerDeps extends ActivationHandlerDeps, ChosenActivationHandlerDeps {
+export interface KioskHandlerDeps extends ActivationHandlerDeps, ChosenActivationHandlerDeps, RecoveryHandlerDeps, HelpRequestHandlerDeps {
   config: TerminalConfig;
   /** The profiles this terminal enables, already validated. */
   profiles: Profile[];
@@ -55,6 +57,8 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
     },
     ...createActivationHandlers(deps),
     ...createChosenActivationHandlers(deps),
+    ...createRecoveryHandlers(deps),
+    ...createHelpRequestHandlers(deps),
   };
   return guardAll(handlers);
 }

@@ -5,14 +5,9 @@ import { fail, ok, type FieldProblem, type Result } from '../../../shared/contra
 import { evaluatePassword, failedRules, type DictionaryCheck, type PasswordContext } from '../../../shared/policies/password-policy';
 import type { PasswordPolicy } from '../../../shared/schemas/password-policy-schema';
 import type { Profile } from '../../../shared/schemas/profile-schema';
+import { filled } from '../forms/form-values';
 
 type ChooseInput = KioskInput<'activation.choose'>;
-
-/** An untouched optional field arrives as `''` from a form: the same as absent. */
-function filled(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
 
 /**
  * The contact step and the terms, as field problems the form shows next to each field. ENT 77
@@ -41,6 +36,28 @@ function contactProblems(profile: Profile, input: ChooseInput): FieldProblem[] {
 }
 
 /**
+ * A new password typed twice (a chosen one, or a reset after "mot de passe oublié"): both
+ * typings there (plus any other field the screen requires, `missing`), the second equal to the
+ * first, then the policy with the same engine and dictionary as the live checklist.
+ */
+export function checkNewPassword(
+  policy: PasswordPolicy,
+  typed: { password: string; confirmation: string },
+  context: PasswordContext,
+  dictionary: DictionaryCheck,
+  missing: FieldProblem[] = [],
+): Result<void> {
+  const problems = [...missing];
+  if (typed.password === '') problems.push({ key: 'password', reason: 'required' });
+  if (typed.confirmation === '') problems.push({ key: 'confirmation', reason: 'required' });
+  if (problems.length > 0) return fail('INVALID_INPUT', { fields: problems });
+  if (typed.confirmation !== typed.password) return fail('PASSWORD_MISMATCH');
+  const verdict = evaluatePassword(policy, typed.password, context, dictionary);
+  if (!verdict.acceptable) return fail('PASSWORD_POLICY', { rules: failedRules(verdict) });
+  return ok(undefined);
+}
+
+/**
  * `activation.choose`'s checks, in the order the screen meets them: both typings there, the
  * second equal to the first, the policy (the same engine and dictionary as the live
  * checklist), then the contact details and the terms. The result is the choice to seal.
@@ -52,13 +69,8 @@ export function checkChoice(
   context: PasswordContext,
   dictionary: DictionaryCheck,
 ): Result<ActivationChoice> {
-  const missing: FieldProblem[] = [];
-  if (input.password === '') missing.push({ key: 'password', reason: 'required' });
-  if (input.confirmation === '') missing.push({ key: 'confirmation', reason: 'required' });
-  if (missing.length > 0) return fail('INVALID_INPUT', { fields: missing });
-  if (input.confirmation !== input.password) return fail('PASSWORD_MISMATCH');
-  const verdict = evaluatePassword(policy, input.password, context, dictionary);
-  if (!verdict.acceptable) return fail('PASSWORD_POLICY', { rules: failedRules(verdict) });
+  const password = checkNewPassword(policy, input, context, dictionary);
+  if (!password.ok) return password;
   const problems = contactProblems(profile, input);
   if (problems.length > 0) return fail('INVALID_INPUT', { fields: problems });
   const email = filled(input.email);

@@ -33,6 +33,26 @@ export interface HeldChoice {
 }
 
 /**
+ * A recovery asked for in this session (parents-scolarite seed, "identifiant oublié" / "mot de
+ * passe oublié"): the server's id, for the reset that follows, and the fields typed, so the new
+ * password is checked against them (login, birth date) like a chosen one.
+ */
+export interface HeldRecovery {
+  kind: 'password' | 'identifier';
+  recoveryId: string;
+  fields: IdentityInput;
+  /** Set once the reset was accepted: a late second tap gets the same answer, nothing sent. */
+  resetLogin?: string;
+}
+
+/** The help request sent in this session, so a second tap on the same form sends nothing. */
+export interface HeldHelpRequest {
+  /** The form as sent, compared with a later submit; in memory only, like everything here. */
+  form: string;
+  reference: string;
+}
+
+/**
  * One person's visit. Everything personal lives here and nowhere else in the back end, so
  * wiping is dropping this object's references (DESIGN.md "Security model": nothing of them
  * stays on the machine when they walk away).
@@ -43,6 +63,8 @@ export class KioskSession {
   #activation: HeldActivation | null = null;
   #confirmation: HeldConfirmation | null = null;
   #choice: HeldChoice | null = null;
+  #recovery: HeldRecovery | null = null;
+  #helpRequest: HeldHelpRequest | null = null;
   #wiped = false;
 
   constructor(profile: Profile) {
@@ -70,12 +92,36 @@ export class KioskSession {
     return this.#choice;
   }
 
-  /** A new lookup starts over: what a previous identity unlocked is forgotten. */
+  get recovery(): HeldRecovery | null {
+    return this.#recovery;
+  }
+
+  /** A password recovery still waiting for its reset: the reset screen's live checklist uses its fields. */
+  get pendingPasswordRecovery(): HeldRecovery | null {
+    const recovery = this.#recovery;
+    return recovery?.kind === 'password' && recovery.resetLogin === undefined ? recovery : null;
+  }
+
+  get helpRequest(): HeldHelpRequest | null {
+    return this.#helpRequest;
+  }
+
+  /** A new lookup starts over: what a previous identity unlocked (or a recovery) is forgotten. */
   resetIdentity(identity: IdentityInput | null): void {
     this.#identity = identity;
     this.#activation = null;
     this.#confirmation = null;
     this.#choice = null;
+    this.#recovery = null;
+  }
+
+  /** The latest recovery replaces an earlier one: only its emailed code can reset. */
+  holdRecovery(recovery: HeldRecovery | null): void {
+    this.#recovery = recovery;
+  }
+
+  holdHelpRequest(request: HeldHelpRequest): void {
+    this.#helpRequest = request;
   }
 
   holdActivation(activation: HeldActivation): void {
@@ -97,6 +143,8 @@ export class KioskSession {
     this.#activation = null;
     this.#confirmation = null;
     this.#choice = null;
+    this.#recovery = null;
+    this.#helpRequest = null;
     this.#wiped = true;
   }
 }

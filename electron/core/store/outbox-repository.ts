@@ -1,7 +1,8 @@
 import type { SealedBox } from '../../../shared/crypto/sealed-box-schema';
 import type { KioskDatabase } from './sqlite-connection';
 
-export type OutboxKind = 'activation' | 'confirmation';
+/** `helpRequest` rows are stored as deferred activation rows with a flag (migration 003). */
+export type OutboxKind = 'activation' | 'confirmation' | 'helpRequest';
 export type OutboxState = 'pending' | 'delivered' | 'refused' | 'expired';
 
 export interface OutboxEntry {
@@ -11,7 +12,7 @@ export interface OutboxEntry {
   reference: string;
   /** The sealed request body's secret part; null once the row left `pending`. */
   sealed: SealedBox | null;
-  /** The profile id (activation) or the server's activation id (confirmation). */
+  /** The profile id (activation, help request) or the server's activation id (confirmation). */
   targetId: string;
   state: OutboxState;
   /** An activation the background loop may deliver later (a chosen password); see migration 002. */
@@ -40,13 +41,14 @@ export interface NewOutboxEntry {
 
 interface OutboxRow {
   id: number;
-  kind: OutboxKind;
+  kind: Exclude<OutboxKind, 'helpRequest'>;
   idempotency_key: string;
   reference: string;
   sealed_json: string | null;
   target_id: string;
   state: OutboxState;
   deferred: number;
+  help_request: number;
   attempts: number;
   next_attempt_at: number;
   last_error_code: string | null;
@@ -58,7 +60,7 @@ interface OutboxRow {
 function toEntry(row: OutboxRow): OutboxEntry {
   return {
     id: row.id,
-    kind: row.kind,
+    kind: row.help_request === 1 ? 'helpRequest' : row.kind,
     idempotencyKey: row.idempotency_key,
     reference: row.reference,
     sealed: row.sealed_json === null ? null : (JSON.parse(row.sealed_json) as SealedBox),
@@ -76,10 +78,10 @@ function toEntry(row: OutboxRow): OutboxEntry {
 
 /** The only SQL touching the outbox (CONVENTIONS.md §5): prepared statements, bound values. */
 export function createOutboxRepository(db: KioskDatabase) {
-  const insert = db.prepare<[string, string, string, string, string, number, number, number, number, number]>(
+  const insert = db.prepare<[string, string, string, string, string, number, number, number, number, number, number]>(
     `INSERT INTO outbox (kind, idempotency_key, reference, sealed_json, target_id, state, attempts,
-       next_attempt_at, created_at, expires_at, updated_at, deferred)
-     VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)`,
+       next_attempt_at, created_at, expires_at, updated_at, deferred, help_request)
+     VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
   // The queue the background loop owns: confirmations, and activations marked deferred.
@@ -95,7 +97,7 @@ export function createOutboxRepository(db: KioskDatabase) {
     `UPDATE outbox SET attempts = attempts + 1, last_error_code = ?, next_attempt_at = ?, updated_at = ?
      WHERE id = ? AND state = 'pending'`,
   );
-  const expire = db.prepare<[number, number, OutboxKind | null]>(
+  const expire = db.prepare<[number, number, string | null]>(
     `UPDATE outbox SET state = 'expired', sealed_json = NULL, updated_at = ?
      WHERE state = 'pending' AND (expires_at <= ? OR (kind = ? AND deferred = 0))`,
   );
@@ -103,8 +105,10 @@ export function createOutboxRepository(db: KioskDatabase) {
   return {
     /** Adds a pending row, due at once; returns it as stored. */
     add(entry: NewOutboxEntry): OutboxEntry {
-      const info = insert.run(entry.kind, entry.idempotencyKey, entry.reference, JSON.stringify(entry.sealed),
-        entry.targetId, entry.nextAttemptAt ?? entry.now, entry.now, entry.expiresAt, entry.now, entry.deferred ? 1 : 0);
+      // A help request always waits for the link (deferred); see migration 003 for its storage.
+      const help = entry.kind === 'helpRequest';
+      const info = insert.run(help ? 'activation' : entry.kind, entry.idempotencyKey, entry.reference, JSON.stringify(entry.sealed),
+        entry.targetId, entry.nextAttemptAt ?? entry.now, entry.now, entry.expiresAt, entry.now, help || entry.deferred ? 1 : 0, help ? 1 : 0);
       return toEntry(byId.get(Number(info.lastInsertRowid)) as OutboxRow);
     },
     find(id: number): OutboxEntry | undefined {
@@ -134,7 +138,7 @@ export function createOutboxRepository(db: KioskDatabase) {
      * Expires pending rows past their deadline, and every pending row of `orphanKind` not marked
      * deferred (a generated password whose session died with a restart can never be confirmed).
      */
-    expireStale(now: number, orphanKind: OutboxKind | null = null): number {
+    expireStale(now: number, orphanKind: Exclude<OutboxKind, 'helpRequest'> | null = null): number {
       return expire.run(now, now, orphanKind).changes;
     },
   };

@@ -2,24 +2,16 @@ import type { z } from 'zod';
 import type { EmailConfirmationResponseSchema, EmailResendResponseSchema } from '../../../shared/contract/enrollment-api';
 import type { SealingKey } from '../../../shared/crypto/sealed-box-schema';
 import { normalizeCode } from '../../../shared/policies/secret-codes';
-import { sleep, type Clock } from '../clock';
 import { sealToRecipient } from '../crypto/sealed-box';
-import { backoffDelayMs, type BackoffPolicy } from './backoff';
 import type { ClientResult, EnrollmentClient } from './enrollment-client';
+import { createInteractiveRetry, type InteractiveRetryOptions } from './interactive-retry';
 import { newIdempotencyKey } from './submission-identifiers';
 
 export type EmailConfirmation = z.infer<typeof EmailConfirmationResponseSchema>;
 export type EmailResend = z.infer<typeof EmailResendResponseSchema>;
 
-export interface EmailProofCallsOptions {
+export interface EmailProofCallsOptions extends InteractiveRetryOptions {
   client: EnrollmentClient;
-  clock: Clock;
-  /** How long the person waits at the screen for one call, retries included. */
-  budgetMs: number;
-  backoff: BackoffPolicy;
-  /** Aborted when the core closes. */
-  signal: AbortSignal;
-  random?: () => number;
 }
 
 /**
@@ -30,18 +22,7 @@ export interface EmailProofCallsOptions {
  * spend the code or a resend twice.
  */
 export function createEmailProofCalls(options: EmailProofCallsOptions) {
-  const random = options.random ?? Math.random;
-
-  async function withRetries<T>(call: () => Promise<ClientResult<T>>): Promise<ClientResult<T>> {
-    const deadline = options.clock.now() + options.budgetMs;
-    for (let round = 0; ; round += 1) {
-      const result = await call();
-      if (result.ok || !result.retryable) return result;
-      const wait = backoffDelayMs(round, options.backoff, random);
-      if (options.signal.aborted || options.clock.now() + wait >= deadline) return result;
-      await sleep(options.clock, wait, options.signal);
-    }
-  }
+  const withRetries = createInteractiveRetry(options);
 
   return {
     /** `code` as typed: spaces, hyphens and case do not matter (it is printed in groups). */

@@ -6,12 +6,18 @@ import {
   EmailResendResponseSchema,
   enrollmentRoutes,
   ErrorResponseSchema,
+  HelpRequestResponseSchema,
   LookupResponseSchema,
+  RecoveryResetResponseSchema,
+  RecoveryResponseSchema,
   TerminalConfigResponseSchema,
   type ActivationRequestSchema,
   type ConfirmationRequestSchema,
   type EmailConfirmationRequestSchema,
+  type HelpRequestSchema,
   type LookupRequestSchema,
+  type RecoveryRequestSchema,
+  type RecoveryResetRequestSchema,
 } from '../../../shared/contract/enrollment-api';
 import { parseWith } from '../../../shared/contract/parse';
 import type { AppError } from '../../../shared/contract/result';
@@ -113,6 +119,19 @@ export function createEnrollmentClient(options: EnrollmentClientOptions) {
     /** The resend carries nothing but the key; `{}` because a JSON POST without a body is refused. */
     resendEmail(activationId: string, idempotencyKey: string) {
       return send({ route: 'emailResend', path: activationPath('emailResend', activationId), body: {}, idempotencyKey }, EmailResendResponseSchema);
+    },
+    /** "Mot de passe oublié" / "Identifiant oublié": the same answer whether or not anyone matched. */
+    requestRecovery(idempotencyKey: string, body: z.input<typeof RecoveryRequestSchema>) {
+      return send({ route: 'recoveries', path: enrollmentRoutes.recoveries.path, body, idempotencyKey }, RecoveryResponseSchema);
+    },
+    /** The code from the reset email and the new password, sealed. */
+    resetRecovery(recoveryId: string, idempotencyKey: string, body: z.input<typeof RecoveryResetRequestSchema>) {
+      const path = enrollmentRoutes.recoveryReset.path.replace(':recoveryId', encodeURIComponent(recoveryId));
+      return send({ route: 'recoveryReset', path, body, idempotencyKey }, RecoveryResetResponseSchema);
+    },
+    /** The ENT 77 parents' help form, sealed: the server sends it on to the school. */
+    submitHelpRequest(idempotencyKey: string, body: z.input<typeof HelpRequestSchema>) {
+      return send({ route: 'helpRequests', path: enrollmentRoutes.helpRequests.path, body, idempotencyKey }, HelpRequestResponseSchema);
     },
   };
 }

@@ -4,14 +4,16 @@ import type {
   AnyActivationResponseSchema,
   ChosenActivationResponse,
   ConfirmationResponseSchema,
+  HelpRequestResponseSchema,
 } from '../../../shared/contract/enrollment-api';
-import type { OutboxEntry } from '../store/outbox-repository';
+import type { OutboxEntry, OutboxKind } from '../store/outbox-repository';
 import type { ClientResult, EnrollmentClient } from './enrollment-client';
 import type { Sender } from './outbox-delivery';
 
 export type ActivationResponse = z.infer<typeof ActivationResponseSchema>;
 export type AnyActivationResponse = z.infer<typeof AnyActivationResponseSchema>;
 export type ConfirmationResponse = z.infer<typeof ConfirmationResponseSchema>;
+export type HelpRequestResponse = z.infer<typeof HelpRequestResponseSchema>;
 
 /** A pending row always has its sealed body (a CHECK guarantees the converse); refuse if not. */
 function withSealed<T>(entry: OutboxEntry, send: (sealed: NonNullable<OutboxEntry['sealed']>) => Promise<ClientResult<T>>) {
@@ -32,4 +34,14 @@ export function activationSender(client: EnrollmentClient): Sender<AnyActivation
 export function confirmationSender(client: EnrollmentClient): Sender<ConfirmationResponse> {
   return (entry) => withSealed(entry, (sealed) =>
     client.confirmActivation(entry.targetId, entry.idempotencyKey, { sealed }));
+}
+
+export function helpRequestSender(client: EnrollmentClient): Sender<HelpRequestResponse> {
+  return (entry) => withSealed(entry, (sealed) =>
+    client.submitHelpRequest(entry.idempotencyKey, { profileId: entry.targetId, sealed }));
+}
+
+/** The background loop's sender for each kind of row. */
+export function outboxSenders(client: EnrollmentClient): Record<OutboxKind, Sender<unknown>> {
+  return { activation: activationSender(client), confirmation: confirmationSender(client), helpRequest: helpRequestSender(client) };
 }

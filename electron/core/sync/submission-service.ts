@@ -1,13 +1,14 @@
+import type { z } from 'zod';
 import { ErrorCodeSchema, fail, ok, type AppError, type Result } from '../../../shared/contract/result';
 import type { SealingKey } from '../../../shared/crypto/sealed-box-schema';
-import type { ActivationChoice, ChosenActivationResponse } from '../../../shared/contract/enrollment-api';
+import type { ActivationChoice, ChosenActivationResponse, HelpRequestSecretSchema } from '../../../shared/contract/enrollment-api';
 import type { IdentityInput } from '../../../shared/policies/identity-rules';
 import type { Clock } from '../clock';
 import { sealToRecipient } from '../crypto/sealed-box';
-import type { OutboxRepository } from '../store/outbox-repository';
+import type { OutboxKind, OutboxRepository } from '../store/outbox-repository';
 import { transaction, type KioskDatabase } from '../store/sqlite-connection';
 import type { OutboxDelivery } from './outbox-delivery';
-import { activationSender, confirmationSender, isChosenResponse, type ActivationResponse } from './outbox-senders';
+import { activationSender, confirmationSender, helpRequestSender, isChosenResponse, type ActivationResponse } from './outbox-senders';
 import type { OutboxWorker } from './outbox-worker';
 import { newIdempotencyKey, newReceiptReference } from './submission-identifiers';
 import type { EnrollmentClient } from './enrollment-client';
@@ -42,6 +43,11 @@ const FALLBACK_CONFIRMATION_LIFETIME_MS = 7 * 24 * 3_600_000;
  */
 export const CHOSEN_ACTIVATION_LIFETIME_MS = 7 * 24 * 3_600_000;
 
+/** A parent's help request waits for the link as long: past it the school has surely been called. */
+export const HELP_REQUEST_LIFETIME_MS = 7 * 24 * 3_600_000;
+
+export type HelpRequestSecret = z.infer<typeof HelpRequestSecretSchema>;
+
 function refusal<T>(error: AppError): Result<T> {
   const { code, ...details } = error;
   return fail(code, details);
@@ -56,8 +62,9 @@ export function createSubmissionService(options: SubmissionServiceOptions) {
   const { outbox, clock } = options;
   const sendActivation = activationSender(options.client);
   const sendConfirmation = confirmationSender(options.client);
+  const sendHelpRequest = helpRequestSender(options.client);
 
-  function enqueue(kind: 'activation' | 'confirmation', secret: unknown, key: SealingKey, targetId: string, reference: string, lifetimeMs: number, deferred = false) {
+  function enqueue(kind: OutboxKind, secret: unknown, key: SealingKey, targetId: string, reference: string, lifetimeMs: number, deferred = false) {
     const sealed = sealToRecipient(JSON.stringify(secret), key);
     const now = clock.now();
     return transaction(options.db, () =>
@@ -102,6 +109,24 @@ export function createSubmissionService(options: SubmissionServiceOptions) {
       }
       if (!isChosenResponse(outcome.value)) return fail('INTERNAL');
       return ok({ state: 'delivered', activation: outcome.value, reference: entry.reference });
+    },
+
+    /**
+     * The ENT 77 parents' form can wait, unlike a recovery (issue 3): delivered now or queued
+     * (sealed) for the background loop; only a refusal is final. Delivered now, the person keeps
+     * the server's reference (`AIDE-…`), the one the school's email quotes; queued, they keep
+     * the kiosk's receipt reference (`SES-…`), which stands for it: the school's email, sent
+     * once the loop delivers it, quotes a server reference nobody at the kiosk will see.
+     */
+    async submitHelpRequest(profileId: string, secret: HelpRequestSecret, key: SealingKey): Promise<Result<{ reference: string; state: 'delivered' | 'pending' }>> {
+      const entry = enqueue('helpRequest', secret, key, profileId, newReceiptReference(), HELP_REQUEST_LIFETIME_MS);
+      options.onQueueChange();
+      const outcome = await options.delivery.deliverWithin(entry, sendHelpRequest, options.submitBudgetMs);
+      options.onQueueChange();
+      if (outcome.kind === 'refused') return refusal(outcome.error);
+      if (outcome.kind === 'delivered') return ok({ reference: outcome.value.reference, state: 'delivered' });
+      options.worker.poke();
+      return ok({ reference: entry.reference, state: 'pending' });
     },
 
     /** This one must survive a lost connection: undelivered, it stays queued for the loop. */

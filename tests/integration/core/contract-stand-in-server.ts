@@ -155,18 +155,24 @@ export async function startStandInServer(profile: Profile) {
     send(response, reply);
   }
 
-  let server: Server = createServer((request, response) => void handle(request, response));
-  await listen(server, 0);
-  const port = (server.address() as AddressInfo).port;
-
   return {
-    url: `http://127.0.0.1:${port}`,
+    ...(await serveOnLoopback(handle)),
     token,
     requests,
     activations,
     inject(route: Route, fault: Fault, times = 1): void {
       for (let index = 0; index < times; index += 1) faults.push({ route, fault });
     },
+  };
+}
+
+/** `handle` served on a loopback port the system picks, that can go down and come back on it. */
+export async function serveOnLoopback(handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>) {
+  let server: Server = createServer((request, response) => void handle(request, response));
+  await listen(server, 0);
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
     /** Stops listening and cuts every open connection: the server is down. */
     async stop(): Promise<void> {
       await new Promise<void>((resolve) => {
@@ -198,7 +204,7 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+export async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');

@@ -3,9 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KioskEvent } from '../../../shared/contract/kiosk-api';
 import type { IdentityInput } from '../../../shared/policies/identity-rules';
+import { CODE_ALPHABET } from '../../../shared/policies/secret-codes';
 import type { Profile } from '../../../shared/schemas/profile-schema';
 import { createKioskCore, type KioskCore } from '../../../electron/core/create-kiosk-core';
 import type { CoreTiming } from '../../../electron/core/core-timing';
+import type { ReceivedMail } from '../../support/smtp-sink';
 import { cergyProfile } from '../../unit/core/support/cergy-profile';
 import { terminalConfigFor } from '../../unit/core/support/terminal-config';
 import type { StandInPerson } from './contract-stand-in-server';
@@ -57,4 +59,11 @@ export function outboxRows(dataDir: string): StoredRow[] {
   } finally {
     db.close();
   }
+}
+
+/** The short code as an email prints it (`K7P-4QX`), read from the message the sink received. */
+export function codeIn(mail: ReceivedMail): string {
+  const code = new RegExp(`\\b([${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3})\\b`).exec(mail.text)?.[1];
+  if (!code) throw new Error('no code in the email');
+  return code;
 }

@@ -1,14 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KioskCore } from '../../../electron/core/create-kiosk-core';
 import { PROFILE_DEMO_PEOPLE, type ProfileDemoCase } from '../../../server/demo/profile-demo-people';
-import { startEmbeddedServer, startServer, type EmbeddedServer } from '../../../server/embedded';
-import type { KioskEvent, KioskInput } from '../../../shared/contract/kiosk-api';
-import { CODE_ALPHABET } from '../../../shared/policies/secret-codes';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../support/smtp-sink';
+import type { KioskInput } from '../../../shared/contract/kiosk-api';
 import { loadProfile } from '../../unit/core/support/chosen-rig';
-import { makeTempFolder } from '../../unit/core/support/temp-folder';
-import { outboxRows, startCore, storeBytes, until } from './core-harness';
+import { codeIn, outboxRows, storeBytes, until } from './core-harness';
+import { startReferenceStack, type ReferenceStack } from './reference-stack';
 
 /**
  * Chosen passwords end to end (issue 3), the kiosk core against the real reference server with
@@ -16,29 +11,20 @@ import { outboxRows, startCore, storeBytes, until } from './core-harness';
  * the code void afterwards), Montpellier (finished by the emailed code typed at the kiosk), a
  * choice queued offline and applied when the server is back, and nothing of it on the disk.
  */
-const PROFILES_DIR = fileURLToPath(new URL('../../../resources/profiles/', import.meta.url));
 const ent77 = loadProfile('ent77-college');
 const um = loadProfile('um-etudiant');
 const PASSWORD = 'Tq7vLp2Wnx';
 
-let folder: ReturnType<typeof makeTempFolder>;
-let sink: SmtpSink;
-let server: EmbeddedServer;
-let core: KioskCore;
-let events: KioskEvent[];
+let stack: ReferenceStack;
+let sink: ReferenceStack['sink'];
+let core: ReferenceStack['core'];
+let events: ReferenceStack['events'];
 
 beforeEach(async () => {
-  folder = makeTempFolder();
-  sink = await startSmtpSink();
-  server = await startEmbeddedServer({ dataDir: `${folder.path}/server`, profilesDir: PROFILES_DIR, mail: { smtpUrl: sink.url } });
-  ({ core, events } = await startCore(`${folder.path}/kiosk`, { url: server.url, token: server.terminal.token }, [ent77, um]));
+  stack = await startReferenceStack([ent77, um]);
+  ({ sink, core, events } = stack);
 });
-afterEach(async () => {
-  await core.close();
-  await server.close();
-  await sink.close();
-  folder.remove();
-});
+afterEach(() => stack.close());
 
 function demoIdentity(profileId: string, expected: ProfileDemoCase): Record<string, string> {
   const person = PROFILE_DEMO_PEOPLE.find((candidate) => candidate.profileId === profileId && candidate.expected === expected);
@@ -55,13 +41,6 @@ function choice(overrides: Partial<KioskInput<'activation.choose'>> = {}): Kiosk
   return { password: PASSWORD, confirmation: PASSWORD, termsAccepted: true, locale: 'fr', ...overrides };
 }
 
-/** The short code as the email prints it (`K7P-4QX`), read from the message the sink received. */
-function codeIn(mail: ReceivedMail): string {
-  const code = new RegExp(`\\b([${CODE_ALPHABET}]{3}-[${CODE_ALPHABET}]{3})\\b`).exec(mail.text)?.[1];
-  if (!code) throw new Error('no code in the activation email');
-  return code;
-}
-
 describe('ENT 77: a chosen password activates at once', () => {
   const manon = demoIdentity('ent77-college', 'eligible');
   const contact = { email: 'parent.leclerc@example.org', mobile: '06 12 34 56 78' };
@@ -72,11 +51,11 @@ describe('ENT 77: a chosen password activates at once', () => {
     expect(again).toBe(chosen);
     expect(chosen).toMatchObject({ ok: true, value: { state: 'active', login: 'manon.leclerc' } });
     expect(chosen.ok && chosen.value.reference).toMatch(/^SES-/);
-    expect(outboxRows(`${folder.path}/kiosk`)).toMatchObject([{ kind: 'activation', state: 'delivered', sealed_json: null }]);
+    expect(outboxRows(stack.kioskDir)).toMatchObject([{ kind: 'activation', state: 'delivered', sealed_json: null }]);
     await core.handlers['session.start']({ profileId: 'ent77-college' });
     expect(await core.handlers['activation.lookup']({ identity: manon })).toMatchObject({ ok: false, error: { code: 'CODE_USED' } });
     const secrets = [PASSWORD, contact.email, '0612345678', '06 12 34 56 78', 'manon.leclerc', manon['activationCode'] ?? 'HT4K', 'HT4K9WPM'];
-    for (const bytes of [storeBytes(`${folder.path}/kiosk`), (await core.close(), storeBytes(`${folder.path}/kiosk`))]) {
+    for (const bytes of [storeBytes(stack.kioskDir), (await core.close(), storeBytes(stack.kioskDir))]) {
       for (const secret of secrets) expect(bytes.includes(secret)).toBe(false);
     }
   });
@@ -85,7 +64,7 @@ describe('ENT 77: a chosen password activates at once', () => {
     await eligibleSession('ent77-college', manon);
     expect(await core.handlers['activation.choose'](choice({ ...contact, password: 'leclerc2026', confirmation: 'leclerc2026' })))
       .toEqual({ ok: false, error: { code: 'PASSWORD_POLICY', rules: ['notPersonal'] } });
-    expect(outboxRows(`${folder.path}/kiosk`)).toEqual([]);
+    expect(outboxRows(stack.kioskDir)).toEqual([]);
   });
 });
 
@@ -122,7 +101,7 @@ describe('Montpellier: the emailed code finishes the activation at the kiosk', (
     expect(await core.handlers['activation.confirmEmail']({ code: codeIn(second) })).toEqual(confirmed);
     await core.handlers['session.start']({ profileId: 'um-etudiant' });
     expect(await core.handlers['activation.lookup']({ identity: yanis })).toMatchObject({ ok: false, error: { code: 'ALREADY_ACTIVE' } });
-    const bytes = storeBytes(`${folder.path}/kiosk`);
+    const bytes = storeBytes(stack.kioskDir);
     for (const secret of [PASSWORD, codeIn(second), 'yanis.delmas', '22000001', 'Delmas']) expect(bytes.includes(secret)).toBe(false);
   });
 });
@@ -131,19 +110,16 @@ describe('offline', () => {
   it('queues a chosen password while the server is down and the worker applies it when it is back', async () => {
     const manon = demoIdentity('ent77-college', 'eligible');
     await eligibleSession('ent77-college', manon);
-    const port = Number(new URL(server.url).port);
-    await server.close();
+    await stack.stopServer();
     const queued = await core.handlers['activation.choose'](choice({ email: 'parent.leclerc@example.org' }));
     expect(queued).toMatchObject({ ok: true, value: { state: 'pending', login: 'manon.leclerc' } });
     expect(events).toContainEqual({ type: 'sync.state', online: false, pending: 1 });
-    expect(outboxRows(`${folder.path}/kiosk`)).toMatchObject([{ kind: 'activation', state: 'pending' }]);
-    // The same server, same data folder and port: what a kiosk sees when the link comes back.
-    const back = await startServer({ dataDir: `${folder.path}/server`, profilesDir: PROFILES_DIR, port, mail: { smtpUrl: sink.url } });
-    server = { ...server, close: back.close };
-    await until(() => outboxRows(`${folder.path}/kiosk`)[0]?.state === 'delivered');
+    expect(outboxRows(stack.kioskDir)).toMatchObject([{ kind: 'activation', state: 'pending' }]);
+    await stack.restartServer();
+    await until(() => outboxRows(stack.kioskDir)[0]?.state === 'delivered');
     await until(() => events.some((event) => event.type === 'sync.state' && event.pending === 0));
     await core.handlers['session.start']({ profileId: 'ent77-college' });
     expect(await core.handlers['activation.lookup']({ identity: manon })).toMatchObject({ ok: false, error: { code: 'CODE_USED' } });
-    expect(storeBytes(`${folder.path}/kiosk`).includes(PASSWORD)).toBe(false);
+    expect(storeBytes(stack.kioskDir).includes(PASSWORD)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migration001CreateOutbox } from '../../../../electron/core/store/migrations/001-create-outbox';
 import { migration002AddOutboxDeferred } from '../../../../electron/core/store/migrations/002-add-outbox-deferred';
+import { migration003AddOutboxHelpRequest } from '../../../../electron/core/store/migrations/003-add-outbox-help-request';
 import { KIOSK_MIGRATIONS } from '../../../../electron/core/store/migrations/migration-list';
 import { DatabaseTooNewError, runMigrations, type Migration } from '../../../../electron/core/store/migration-runner';
 import { openKioskDatabase } from '../../../../electron/core/store/sqlite-connection';
@@ -47,15 +48,15 @@ describe('kiosk database', () => {
   it('rolls a failing migration back whole, version included', () => {
     const db = new Database(file);
     const broken: Migration = {
-      version: 3,
-      name: '003-broken',
+      version: 4,
+      name: '004-broken',
       up(target) {
         target.exec('CREATE TABLE half (id INTEGER) STRICT');
         target.exec('INSERT INTO missing_table VALUES (1)');
       },
     };
-    expect(() => runMigrations(db, [migration001CreateOutbox, migration002AddOutboxDeferred, broken])).toThrow();
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(() => runMigrations(db, [migration001CreateOutbox, migration002AddOutboxDeferred, migration003AddOutboxHelpRequest, broken])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
     db.close();
   });
@@ -100,6 +101,26 @@ describe('002-add-outbox-deferred', () => {
     flagged.run('after', 1);
     expect(() => flagged.run('bad', 2)).toThrow(/CHECK/);
     expect(() => flagged.run('null', null)).toThrow(/NOT NULL/);
+    db.close();
+  });
+});
+
+describe('003-add-outbox-help-request', () => {
+  it('adds a help-request flag, 0 for rows written before it, allowed only on deferred activation-shaped rows', () => {
+    const db = new Database(file);
+    runMigrations(db, [migration001CreateOutbox, migration002AddOutboxDeferred]);
+    const columns = `kind, idempotency_key, reference, sealed_json, target_id, state, next_attempt_at, created_at, expires_at, updated_at, deferred`;
+    db.prepare(`INSERT INTO outbox (${columns}) VALUES ('confirmation', 'before', 'SES-AAAA-BBBB', '{}', 't', 'pending', 0, 0, 0, 0, 0)`).run();
+    runMigrations(db, [migration001CreateOutbox, migration002AddOutboxDeferred, migration003AddOutboxHelpRequest]);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.prepare('SELECT help_request FROM outbox').get()).toEqual({ help_request: 0 });
+    const insert = db.prepare<[string, string, number, number | null]>(`INSERT INTO outbox (${columns}, help_request)
+      VALUES (?, ?, 'SES-AAAA-BBBB', '{}', 't', 'pending', 0, 0, 0, 0, ?, ?)`);
+    insert.run('activation', 'help', 1, 1);
+    expect(() => insert.run('activation', 'not-deferred', 0, 1)).toThrow(/CHECK/);
+    expect(() => insert.run('confirmation', 'confirmation', 1, 1)).toThrow(/CHECK/);
+    expect(() => insert.run('activation', 'two', 1, 2)).toThrow(/CHECK/);
+    expect(() => insert.run('activation', 'null', 1, null)).toThrow(/NOT NULL/);
     db.close();
   });
 });

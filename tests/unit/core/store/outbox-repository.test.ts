@@ -44,6 +44,14 @@ describe('outbox repository', () => {
     expect(outbox.countQueued()).toBe(3);
   });
 
+  it('keeps a help request queued for the loop, never orphaned by a restart, and reads it back by its kind', () => {
+    const help = outbox.add(entry({ kind: 'helpRequest', targetId: 'ent77-college' }));
+    expect(help).toMatchObject({ kind: 'helpRequest', deferred: true, state: 'pending', targetId: 'ent77-college' });
+    expect(outbox.expireStale(2_000, 'activation')).toBe(0);
+    expect(outbox.listQueuedDue(2_000)).toEqual([help]);
+    expect(outbox.countQueued()).toBe(1);
+  });
+
   it('counts a failed attempt and reschedules it', () => {
     const added = outbox.add(entry());
     expect(outbox.scheduleRetry(added.id, 'OFFLINE', 9_000, 2_000)).toBe(true);

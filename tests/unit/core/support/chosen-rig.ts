@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createChosenActivationHandlers } from '../../../../electron/core/chosen-activation-handlers';
+import { createHelpRequestHandlers } from '../../../../electron/core/help-request-handlers';
+import { createRecoveryHandlers } from '../../../../electron/core/recovery-handlers';
 import { systemClock } from '../../../../electron/core/clock';
 import { createDictionaryCheck } from '../../../../electron/core/password/dictionary-check';
 import { createSessionCalls } from '../../../../electron/core/session/session-calls';
@@ -10,8 +12,9 @@ import { openKioskDatabase } from '../../../../electron/core/store/sqlite-connec
 import { createEmailProofCalls } from '../../../../electron/core/sync/email-proof-calls';
 import { createEnrollmentClient } from '../../../../electron/core/sync/enrollment-client';
 import { createOutboxDelivery } from '../../../../electron/core/sync/outbox-delivery';
-import { activationSender, confirmationSender } from '../../../../electron/core/sync/outbox-senders';
+import { outboxSenders } from '../../../../electron/core/sync/outbox-senders';
 import { createOutboxWorker } from '../../../../electron/core/sync/outbox-worker';
+import { createRecoveryCalls } from '../../../../electron/core/sync/recovery-calls';
 import { createServerLink } from '../../../../electron/core/sync/server-link';
 import { createSubmissionService } from '../../../../electron/core/sync/submission-service';
 import type { IdentityInput } from '../../../../shared/policies/identity-rules';
@@ -24,8 +27,9 @@ export function loadProfile(id: string): Profile {
 }
 
 /**
- * The chosen-password handlers wired to real parts, as `createKioskCore` wires them (real
- * SQLite outbox, real HTTP client, real sealing, the real dictionaries), with the session
+ * The chosen-password, recovery and help-form handlers wired to real parts, as
+ * `createKioskCore` wires them (real SQLite outbox, real HTTP client, real sealing, the real
+ * dictionaries), with the session
  * reachable so a test can stand in for the eligible lookup the server would have answered.
  * The background loop is built but never started: what is queued stays visible.
  */
@@ -39,13 +43,15 @@ export async function startChosenRig(dataDir: string, server: { url: string; tok
   await link.probe();
   const fast = { baseMs: 10, capMs: 40 };
   const delivery = createOutboxDelivery({ outbox, clock, signal: closing.signal, queueBackoff: fast, interactiveBackoff: fast });
-  const worker = createOutboxWorker({ outbox, delivery, clock, senders: { confirmation: confirmationSender(client), activation: activationSender(client) }, onPass: () => undefined });
+  const worker = createOutboxWorker({ outbox, delivery, clock, senders: outboxSenders(client), onPass: () => undefined });
   const submissions = createSubmissionService({ db, outbox, delivery, worker, client, clock, submitBudgetMs: 200, confirmBudgetMs: 200, onQueueChange: () => undefined });
   const sessions = createSessionManager({ clock, idle: { timeoutS: 90, warningS: 20 }, emit: () => undefined });
-  const handlers = createChosenActivationHandlers({
+  const interactive = { client, clock, budgetMs: 200, backoff: fast, signal: closing.signal };
+  const deps = {
     sessions, calls: createSessionCalls(sessions), link, submissions, dictionary: createDictionaryCheck(),
-    emailProof: createEmailProofCalls({ client, clock, budgetMs: 200, backoff: fast, signal: closing.signal }),
-  });
+    emailProof: createEmailProofCalls(interactive), recoveryCalls: createRecoveryCalls(interactive),
+  };
+  const handlers = { ...createChosenActivationHandlers(deps), ...createRecoveryHandlers(deps), ...createHelpRequestHandlers(deps) };
   return {
     handlers,
     sessions,

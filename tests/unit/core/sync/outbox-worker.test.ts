@@ -5,7 +5,7 @@ import { openKioskDatabase, type KioskDatabase } from '../../../../electron/core
 import { QUEUE_BACKOFF, backoffCeilingMs } from '../../../../electron/core/sync/backoff';
 import { createEnrollmentClient } from '../../../../electron/core/sync/enrollment-client';
 import { createOutboxDelivery } from '../../../../electron/core/sync/outbox-delivery';
-import { activationSender, confirmationSender } from '../../../../electron/core/sync/outbox-senders';
+import { outboxSenders } from '../../../../electron/core/sync/outbox-senders';
 import { createOutboxWorker, type OutboxWorker } from '../../../../electron/core/sync/outbox-worker';
 import { closedPort } from '../support/closed-port';
 import { FakeClock } from '../support/fake-clock';
@@ -33,7 +33,7 @@ beforeEach(async () => {
     signal: new AbortController().signal,
     random: () => 0.999_999, // the top of each jitter window, so the growth is visible
   });
-  worker = createOutboxWorker({ outbox, delivery, senders: { confirmation: confirmationSender(client), activation: activationSender(client) }, clock, onPass: () => (passes += 1) });
+  worker = createOutboxWorker({ outbox, delivery, senders: outboxSenders(client), clock, onPass: () => (passes += 1) });
 });
 afterEach(async () => {
   await worker.stop();

@@ -31,6 +31,9 @@ const handlers: KioskHandlers = {
   'activation.lookup': () => Promise.resolve(fail('NO_SESSION')),
   'activation.submit': () => Promise.resolve(fail('NO_SESSION')),
   'activation.confirmPassword': () => Promise.resolve(fail('NO_SESSION')),
+  'recovery.request': () => Promise.resolve(fail('NO_SESSION')),
+  'recovery.reset': () => Promise.resolve(fail('NO_SESSION')),
+  'help.submit': () => Promise.resolve(fail('NO_SESSION')),
   'password.check': () => {
     reached.push('password.check');
     return Promise.resolve(ok({ acceptable: false, rules: [{ id: 'minLength' as const, met: false, advisory: false, param: 8 }] }));
