@@ -1,3 +1,4 @@
+import { enHelp } from './en-help';
 import type { MessageKey } from './fr';
 
 /**
@@ -5,6 +6,7 @@ import type { MessageKey } from './fr';
  * back to French (issue 2: "an English toggle wired even if English strings are partial").
  */
 export const en: Partial<Record<MessageKey, string>> = {
+  ...enHelp,
   'app.loading': 'Starting the terminal…',
   'app.unavailable.title': 'Terminal temporarily unavailable',
   'app.unavailable.body': 'The terminal cannot start. Try again in a moment or ask at the front desk.',
@@ -19,21 +21,13 @@ export const en: Partial<Record<MessageKey, string>> = {
   'language.label': 'Language',
 
   'welcome.heading': 'Welcome',
-  'welcome.intro': 'Activate your digital account to use the University’s online services: enrolment certificate, timetable, transcripts, email, learning platform, wifi…',
-  'welcome.help': 'Help',
+  'welcome.intro': 'Activate your account at this terminal in a few steps. It is meant for: {persona}.',
+  'welcome.help': 'Need help?',
   'welcome.privacy': 'Nothing you type stays on this terminal after you leave.',
 
   'welcome.chooser.intro': 'Activate your ENT account at this terminal. Choose what fits you:',
   'welcome.chooser.heading': 'You are…',
 
-  'help.heading': 'Help',
-  'help.who.title': 'Who is it for?',
-  'help.who.body': 'Only students enrolled at the University for the first time who do not have access to the ENT yet.',
-  'help.when.title': 'When?',
-  'help.when.online': 'Online enrolment paid by card, or grant holder: activation is possible from the day after you enrolled.',
-  'help.when.remote': 'Remote enrolment (file sent by post or email), fees paid or grant holder: activation is possible 24 hours after you enrolled.',
-  'help.what.title': 'What do you need?',
-  'help.what.body': 'Your last name, first name, date of birth and 8-digit student number, exactly as on your student card or enrolment certificate. Your student number was emailed to you when your enrolment was recorded (check your spam folder).',
 
   'identity.heading': 'Your details',
   'identity.submit': 'Continue',
@@ -68,9 +62,9 @@ export const en: Partial<Record<MessageKey, string>> = {
   'field.generic': '{label}: this value is not accepted.',
 
   'outcome.IDENTITY_MISMATCH.heading': 'We cannot activate your account with these details',
-  'outcome.IDENTITY_MISMATCH.body': 'Check that you typed your last name and first name exactly as they appear on your documents (enrolment certificate and/or student card).',
+  'outcome.IDENTITY_MISMATCH.body': 'Check that you typed each detail exactly as it appears on your documents: {fields}.',
+  'outcome.IDENTITY_MISMATCH.digits': '{lower} ({length} digits)',
   'outcome.IDENTITY_MISMATCH.usage': 'Use the names of your enrolment record: ignore the “nom d’usage” (usual name) if it appears.',
-  'outcome.IDENTITY_MISMATCH.check': 'Also check your 8-digit student number and your date of birth.',
   'outcome.IDENTITY_MISMATCH.portal': 'You can check the state of your enrolment on the portal:',
   'outcome.IDENTITY_MISMATCH.persist': 'If the problem persists after these checks, write to ENT support:',
   'outcome.IDENTITY_MISMATCH.action': 'Correct my details',
@@ -87,7 +81,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'outcome.THROTTLED.heading': 'Too many attempts',
   'outcome.THROTTLED.body': 'For security, you can try again in {time}.',
   'outcome.THROTTLED.ready': 'You can try again now.',
-  'outcome.OFFLINE.heading': 'The University server is not answering',
+  'outcome.OFFLINE.heading': 'The server is not answering',
   'outcome.OFFLINE.body': 'The terminal cannot reach the server. Try again in a moment, or come back later.',
   'outcome.INVALID_INPUT.heading': 'Your details are incomplete',
   'outcome.other.heading': 'The activation could not be completed',

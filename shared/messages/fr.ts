@@ -1,9 +1,12 @@
+import { frHelp } from './fr-help';
+
 /**
  * French catalogue: the source of truth for every key. Wording follows the cergy seed
  * (`seeds/cergy-compte-numerique.txt`) wherever the seed has words for it; institution data
  * (names, labels, addresses) comes from the profile, never from here. `{name}` = a parameter.
  */
 export const fr = {
+  ...frHelp,
   'app.name': 'Sésame',
   'app.loading': 'Chargement de la borne…',
   'app.unavailable.title': 'Borne momentanément indisponible',
@@ -19,20 +22,11 @@ export const fr = {
   'language.label': 'Langue',
 
   'welcome.heading': 'Bienvenue',
-  'welcome.intro': 'Activez votre compte numérique pour accéder aux services numériques de l’Université : certificat de scolarité, emploi du temps, relevé de notes, messagerie, plateforme pédagogique, wifi…',
-  'welcome.help': 'Aide',
+  'welcome.intro': 'Activez votre compte sur cette borne, en quelques étapes. Elle s’adresse à : {persona}.',
+  'welcome.help': 'Besoin d’aide ?',
   'welcome.chooser.intro': 'Activez votre compte ENT sur cette borne. Choisissez ce qui vous correspond :',
   'welcome.chooser.heading': 'Vous êtes…',
   'welcome.privacy': 'Rien de ce que vous saisissez ne reste sur cette borne après votre passage.',
-
-  'help.heading': 'Aide',
-  'help.who.title': 'Pour qui ?',
-  'help.who.body': 'Uniquement les étudiants inscrits pour la 1re fois à l’Université (bacheliers ou étudiants provenant d’un autre établissement) qui n’ont pas encore accès à l’ENT.',
-  'help.when.title': 'Quand ?',
-  'help.when.online': 'Inscription en ligne, droits payés par carte bancaire ou boursier : l’activation est possible dès le lendemain de votre inscription.',
-  'help.when.remote': 'Inscription à distance (dossier envoyé par courrier ou mail), droits payés ou boursier : l’activation est possible 24 h après votre inscription.',
-  'help.what.title': 'De quoi avez-vous besoin ?',
-  'help.what.body': 'Vos nom, prénom, date de naissance et numéro étudiant à 8 chiffres, tels qu’ils figurent sur votre carte étudiante ou votre certificat de scolarité. Votre numéro étudiant vous a été envoyé par mail dès l’enregistrement de votre inscription (pensez à vérifier vos spams).',
 
   'identity.heading': 'Vos informations',
   'identity.submit': 'Continuer',
@@ -67,9 +61,9 @@ export const fr = {
   'field.generic': '{label} : cette valeur n’est pas acceptée.',
 
   'outcome.IDENTITY_MISMATCH.heading': 'Nous ne pouvons pas activer votre compte avec ces informations',
-  'outcome.IDENTITY_MISMATCH.body': 'Vérifiez que vous saisissez bien vos nom/prénom tels qu’ils apparaissent dans vos documents (certificat de scolarité et/ou carte d’étudiant).',
+  'outcome.IDENTITY_MISMATCH.body': 'Vérifiez que vous saisissez bien chaque information telle qu’elle apparaît dans vos documents : {fields}.',
+  'outcome.IDENTITY_MISMATCH.digits': '{lower} à {length} chiffres',
   'outcome.IDENTITY_MISMATCH.usage': 'Les nom et prénom à saisir sont ceux de votre dossier d’inscription : ignorez le « nom d’usage » s’il apparaît.',
-  'outcome.IDENTITY_MISMATCH.check': 'Vérifiez aussi votre numéro étudiant à 8 chiffres et votre date de naissance.',
   'outcome.IDENTITY_MISMATCH.portal': 'Vous pouvez vérifier l’état de votre inscription administrative sur le portail :',
   'outcome.IDENTITY_MISMATCH.persist': 'Si votre problème persiste malgré ces vérifications, écrivez à l’assistance ENT :',
   'outcome.IDENTITY_MISMATCH.action': 'Corriger mes informations',
@@ -86,7 +80,7 @@ export const fr = {
   'outcome.THROTTLED.heading': 'Trop de tentatives',
   'outcome.THROTTLED.body': 'Par sécurité, une nouvelle tentative sera possible dans {time}.',
   'outcome.THROTTLED.ready': 'Vous pouvez réessayer.',
-  'outcome.OFFLINE.heading': 'Le serveur de l’Université ne répond pas',
+  'outcome.OFFLINE.heading': 'Le serveur ne répond pas',
   'outcome.OFFLINE.body': 'La borne n’arrive pas à joindre le serveur. Réessayez dans un instant, ou revenez plus tard.',
   'outcome.INVALID_INPUT.heading': 'Vos informations sont incomplètes',
   'outcome.other.heading': 'L’activation n’a pas pu aboutir',

@@ -10,10 +10,13 @@ import { ChoosePasswordPage } from './pages/choose-password-page';
 import { ContactPage } from './pages/contact-page';
 import { DonePage } from './pages/done-page';
 import { EmailCodePage } from './pages/email-code-page';
+import { HelpFormPage } from './pages/help-form-page';
+import { HelpPage } from './pages/help-page';
 import { IdentityPage } from './pages/identity-page';
 import { KioskFrame } from './pages/kiosk-frame';
 import { OutcomePage } from './pages/outcome-page';
 import { PasswordPage } from './pages/password-page';
+import { RecoveryPage } from './pages/recovery-page';
 import { WelcomePage } from './pages/welcome-page';
 import { HappyPathCounter } from './support/happy-path-figures';
 import { startKiosk, type KioskLaunch, type RunningKiosk } from '../support/kiosk-process';
@@ -41,6 +44,9 @@ interface Fixtures {
   choose: ChoosePasswordPage;
   contact: ContactPage;
   emailCode: EmailCodePage;
+  help: HelpPage;
+  recovery: RecoveryPage;
+  helpForm: HelpFormPage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -86,6 +92,9 @@ export const test = base.extend<Fixtures>({
   choose: async ({ page, figures }, use) => use(new ChoosePasswordPage(page, figures)),
   contact: async ({ page, figures }, use) => use(new ContactPage(page, figures)),
   emailCode: async ({ page, figures }, use) => use(new EmailCodePage(page, figures)),
+  help: async ({ page }, use) => use(new HelpPage(page)),
+  recovery: async ({ page }, use) => use(new RecoveryPage(page)),
+  helpForm: async ({ page }, use) => use(new HelpFormPage(page)),
 });
 
 export { expect };

@@ -11,6 +11,13 @@ const CHOSEN = 'Kq7vz2Lm4Tx9';
 test('case 1: a pupil replaces the provisional password and gives a valid email', async ({ page, frame, welcome, identity, choose, contact, done, figures }, testInfo) => {
   await figures.reached(frame.heading);
   await welcome.start(profile.id);
+  // The seed begins with "which letter did you receive?"; only case 1 leads to the activation.
+  await expect(frame.heading).toHaveText('Quel courrier avez-vous reçu ?');
+  await figures.reached(frame.heading);
+  await figures.tap(page.getByRole('button', { name: /^Cas 1 :/ }));
+  await expect(frame.heading).toHaveText('Cas 1 : identifiant et mot de passe provisoire');
+  await figures.reached(frame.heading);
+  await figures.tap(page.getByRole('button', { name: 'Commencer', exact: true }));
   await expect(frame.heading).toHaveText('Vos informations');
   await figures.reached(frame.heading);
   await identity.fillFields(profile, person.identity);
@@ -36,5 +43,5 @@ test('case 1: a pupil replaces the provisional password and gives a valid email'
   await expect(done.login).toHaveText(person.identity['login'] ?? '');
   await expect(done.main).toContainText('Le mot de passe provisoire fourni par l’établissement n’est plus valable');
   await checkScreen(page, testInfo, 'idf-03-done');
-  writeHappyPathFigures(profile.id, figures, 'chooser → identifier + provisional password → password ×2 → email → done');
+  writeHappyPathFigures(profile.id, figures, 'chooser → which letter (case 1) → case 1 steps → identifier + provisional password → password ×2 → email → done');
 });

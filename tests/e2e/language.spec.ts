@@ -27,17 +27,6 @@ test('the language switches live, sets <html lang>, and resets for the next pers
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 });
 
-test('help explains who, when and what to bring, and leads back', async ({ page, frame, welcome }, testInfo) => {
-  await welcome.openHelp();
-  await expect(frame.heading).toHaveText('Aide');
-  await expect(frame.heading).toBeFocused();
-  await expect(page.getByRole('main')).toContainText('dès le lendemain de votre inscription');
-  await expect(page.getByRole('main')).toContainText('24 h après votre inscription');
-  await checkScreen(page, testInfo, 'help');
-  await welcome.backFromHelp();
-  await expect(frame.heading).toHaveText('Bienvenue');
-});
-
 test('the whole flow is reachable with the keyboard alone', async ({ page, frame }) => {
   // Welcome: Tab to the primary button, Enter.
   const activate = page.getByRole('button', { name: 'Activer mon compte numérique' });

@@ -10,9 +10,9 @@ test('no match: what to check, the record names, and a way back that keeps what 
   await welcome.start();
   await identity.submitIdentity(person.identity);
   await expect(frame.heading).toHaveText('Nous ne pouvons pas activer votre compte avec ces informations');
-  await expect(outcome.main).toContainText('Vérifiez que vous saisissez bien vos nom/prénom tels qu’ils apparaissent dans vos documents');
+  await expect(outcome.main).toContainText('Vérifiez que vous saisissez bien chaque information telle qu’elle apparaît dans vos documents : nom, prénom, date de naissance, numéro étudiant à 8 chiffres.');
   await expect(outcome.main).toContainText('ignorez le « nom d’usage »');
-  await expect(outcome.main).toContainText('numéro étudiant à 8 chiffres');
+  await expect(outcome.main).toContainText('tels qu\'ils figurent sur votre carte étudiante');
   const portal = 'https://reinscriptions.u-cergy.fr/iareins-web/consultation/identification.jsp';
   await expect(outcome.main).toContainText(portal);
   await expect(outcome.qrCode(portal)).toBeVisible();

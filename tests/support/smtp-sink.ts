@@ -9,6 +9,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html?: string;
+  /** The Reply-To addresses, when the message has any (the parents' form: the parent). */
+  replyTo?: string[];
 }
 
 export interface SmtpSink {
@@ -49,6 +51,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             ...(typeof parsed.html === 'string' ? { html: parsed.html } : {}),
+            ...(parsed.replyTo ? { replyTo: addressesOf(parsed.replyTo) } : {}),
           };
           messages.push(mail);
           for (const waiter of [...waiters]) {

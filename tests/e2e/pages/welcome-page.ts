@@ -21,7 +21,7 @@ export class WelcomePage {
     private readonly counter?: HappyPathCounter,
   ) {
     this.activateButton = this.profileButton('cergy-etudiant');
-    this.helpButton = page.getByRole('button', { name: /^(Aide|Help)$/ });
+    this.helpButton = page.getByRole('button', { name: /^(Besoin d’aide \?|Need help\?)$/ });
     this.personas = page.getByRole('list', { name: /^(Vous êtes…|You are…)$/ });
   }
 
@@ -43,7 +43,9 @@ export class WelcomePage {
     await this.helpButton.click();
   }
 
-  async backFromHelp(): Promise<void> {
-    await this.page.getByRole('button', { name: /^(Retour|Back)$/ }).click();
+  /** "Besoin d'aide ?", then "Vous êtes…" on a terminal with several profiles: a session in help mode. */
+  async startHelp(profileId: string): Promise<void> {
+    await this.openHelp();
+    await this.start(profileId);
   }
 }

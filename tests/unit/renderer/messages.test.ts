@@ -56,7 +56,22 @@ describe('catalogues', () => {
 
   it('carries the seed\'s own words for the refusals', () => {
     expect(fr['outcome.PAYMENT_PENDING.heading']).toBe('Inscription en attente de paiement');
-    expect(fr['outcome.IDENTITY_MISMATCH.body']).toContain('tels qu’ils apparaissent dans vos documents');
+    expect(fr['outcome.IDENTITY_MISMATCH.body']).toContain('telle qu’elle apparaît dans vos documents : {fields}');
+    expect(fr['outcome.OFFLINE.heading']).not.toContain('Université');
     expect(fr['password.note']).toBe('Notez-le maintenant : il ne sera plus affiché.');
+  });
+});
+
+describe('help and recovery messages', () => {
+  it('answer a recovery with one sentence that never says whether the account exists', () => {
+    expect(translate('fr', 'recovery.sent.body', { sentTo: 'j***@exemple.fr' })).toBe('Si un compte correspond, un message a été envoyé à j***@exemple.fr.');
+    const recovery = Object.entries(fr).filter(([key]) => key.startsWith('recovery.'));
+    for (const [key, value] of recovery) expect(value, key).not.toMatch(/introuvable|n’existe pas|inconnu/);
+  });
+
+  it('carry the idf seed\'s "ET SI ?" reason and a sentence for every reset refusal', () => {
+    expect(fr['recovery.noMail.body']).toContain('l’adresse mail renseignée est incorrecte');
+    for (const code of ['CODE_INVALID', 'CODE_EXPIRED', 'CODE_USED']) expect(isMessageKey(`recovery.${code}`), code).toBe(true);
+    for (const code of ['THROTTLED', 'OFFLINE']) expect(isMessageKey(`form.${code}`), code).toBe(true);
   });
 });

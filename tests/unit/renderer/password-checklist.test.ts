@@ -5,7 +5,7 @@ import { evaluatePassword } from '../../../shared/policies/password-policy';
 import type { PasswordVerdict } from '../../../shared/schemas/password-policy-schema';
 import { ProfileSchema, type Profile } from '../../../shared/schemas/profile-schema';
 import { emptyValues } from '../../../renderer/src/lib/identity/identity-form';
-import { checklistLines, passwordContextFrom, ruleMessage, rulesNamed, unmetRules } from '../../../renderer/src/lib/password/checklist';
+import { checklistLines, pairProblems, passwordContextFrom, ruleMessage, rulesNamed, unmetRules } from '../../../renderer/src/lib/password/checklist';
 
 function profile(id: string): Profile {
   return ProfileSchema.parse(JSON.parse(readFileSync(`resources/profiles/${id}.json`, 'utf8')));
@@ -92,5 +92,18 @@ describe('passwordContextFrom', () => {
     const context = passwordContextFrom(ent77, { login: 'daniele.adams', activationCode: 'ABCD-EFGH' });
     expect(context.current).toBeUndefined();
     expect(context.identifier).toBe('daniele.adams');
+  });
+});
+
+describe('pairProblems', () => {
+  const verdictOf = (candidate: string) => evaluatePassword(policyOf(ent77), candidate);
+
+  it('asks for both typings, then names the failing rules, then the mismatch', () => {
+    expect(pairProblems('', '', null)).toEqual({ password: { kind: 'required' }, confirmation: 'required' });
+    const short = pairProblems('abc', 'abc', verdictOf('abc'));
+    expect(short.password?.kind === 'rules' ? short.password.rules.map((rule) => rule.id) : []).toEqual(['minLength', 'digit']);
+    expect(short.confirmation).toBeNull();
+    expect(pairProblems('Kq7vz2Lm', 'Kq7vz2Lx', verdictOf('Kq7vz2Lm'))).toEqual({ password: null, confirmation: 'mismatch' });
+    expect(pairProblems('Kq7vz2Lm', 'Kq7vz2Lm', verdictOf('Kq7vz2Lm'))).toEqual({ password: null, confirmation: null });
   });
 });

@@ -20,7 +20,7 @@ export interface ContactInput {
   termsAccepted: boolean;
 }
 
-const EmailSchema = ActivationChoiceSchema.shape.email.unwrap();
+export const EmailSchema = ActivationChoiceSchema.shape.email.unwrap();
 
 export function readContact(profile: Profile, values: ContactValues): { input: ContactInput; problems: FieldProblem[] } {
   const input: ContactInput = { termsAccepted: values.termsAccepted };

@@ -11,6 +11,10 @@ import { composeBirthDate, partName, type FormValues } from '../identity/identit
  */
 export type LineStatus = 'todo' | 'met' | 'unmet' | 'checking';
 
+/** Why the password field or its confirmation is refused, worded by the screen. */
+export type PasswordProblem = { kind: 'required' } | { kind: 'rules'; rules: PasswordRuleState[] };
+export type ConfirmationProblem = 'required' | 'mismatch';
+
 export interface ChecklistLine {
   id: PasswordRuleId;
   status: LineStatus;
@@ -79,4 +83,12 @@ export function rulesNamed(verdict: PasswordVerdict, ids: readonly PasswordRuleI
   const known = verdict.rules.filter((rule) => ids.includes(rule.id));
   const missing = ids.filter((id) => !known.some((rule) => rule.id === id)).map((id) => ({ id, met: false, advisory: false }));
   return [...known, ...missing];
+}
+
+/** What "Continuer" says about a password typed twice, given the verdict for what is typed. */
+export function pairProblems(password: string, confirmation: string, verdict: PasswordVerdict | null): { password: PasswordProblem | null; confirmation: ConfirmationProblem | null } {
+  const unmet = verdict ? unmetRules(verdict) : [];
+  const passwordProblem: PasswordProblem | null = !password ? { kind: 'required' } : unmet.length > 0 ? { kind: 'rules', rules: unmet } : null;
+  const confirmationProblem: ConfirmationProblem | null = !confirmation ? 'required' : confirmation !== password ? 'mismatch' : null;
+  return { password: passwordProblem, confirmation: confirmationProblem };
 }

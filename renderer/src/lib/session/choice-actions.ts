@@ -5,12 +5,12 @@ import type { Profile } from '../../../../shared/schemas/profile-schema';
 import { localeState } from '../../i18n/locale-state.svelte';
 import { callKiosk } from '../api/kiosk-client';
 import { CONTACT_KEYS, readContact } from '../contact/contact-form';
-import { passwordContextFrom, rulesNamed, unmetRules } from '../password/checklist';
-import { LIVE_CHECK_DELAY_MS, LiveCheck } from '../password/live-check';
+import { passwordContextFrom } from '../password/checklist';
 import { choiceState } from '../state/choice-state.svelte';
 import { emailProofState } from '../state/email-proof-state.svelte';
 import { identityForm } from '../state/identity-form-state.svelte';
 import { wizard } from '../state/wizard-state.svelte';
+import { PasswordPair } from './password-pair';
 import { busy, focusById, refuse } from './step-helpers';
 
 /**
@@ -18,14 +18,7 @@ import { busy, focusById, refuse } from './step-helpers';
  * its live checklist → contact and terms when the profile has them → `activation.choose` →
  * the emailed code when the profile finishes by email → done.
  */
-const liveCheck = new LiveCheck({
-  delayMs: LIVE_CHECK_DELAY_MS,
-  check: async (candidate) => {
-    const checked = await callKiosk('password.check', { candidate });
-    return checked.ok ? checked.value : null;
-  },
-  onVerdict: (candidate, verdict) => choiceState.judge(candidate, verdict),
-});
+const pair = new PasswordPair(choiceState, 'choose');
 
 export function beginChoice(profile: Profile): void {
   if (profile.password.mode !== 'chosen') return;
@@ -34,25 +27,17 @@ export function beginChoice(profile: Profile): void {
 }
 
 export function passwordTyped(): void {
-  liveCheck.request(choiceState.password);
+  pair.typed();
 }
 
 export function stopPasswordChecks(): void {
-  liveCheck.stop();
+  pair.stop();
 }
 
-/** "Continuer" on the password screen: the back end's verdict decides, the page's own if it cannot answer. */
+/** "Continuer" on the password screen. */
 export async function submitPassword(): Promise<void> {
   const profile = wizard.profile;
-  if (!profile) return;
-  const { password, confirmation } = choiceState;
-  const verdict = password ? ((await liveCheck.now(password)) ?? choiceState.verdict) : null;
-  const unmet = verdict ? unmetRules(verdict) : [];
-  const passwordProblem = !password ? { kind: 'required' as const } : unmet.length > 0 ? { kind: 'rules' as const, rules: unmet } : null;
-  const confirmationProblem = !confirmation ? 'required' : confirmation !== password ? 'mismatch' : null;
-  choiceState.showPasswordProblems(passwordProblem, confirmationProblem);
-  if (passwordProblem) return focusById('new-password');
-  if (confirmationProblem) return focusById('confirm-password');
+  if (!profile || !(await pair.ready())) return;
   if (profile.contact || profile.terms) wizard.show('contact');
   else await choose(profile);
 }
@@ -69,18 +54,7 @@ export async function submitContact(): Promise<void> {
 }
 
 function refuseChoice(profile: Profile, error: AppError): void {
-  if (error.code === 'PASSWORD_MISMATCH') {
-    choiceState.showPasswordProblems(null, 'mismatch');
-    wizard.show('choose');
-    return void focusById('confirm-password');
-  }
-  if (error.code === 'PASSWORD_POLICY') {
-    const verdict = choiceState.verdict;
-    const rules = verdict ? rulesNamed(verdict, error.rules ?? []) : [];
-    choiceState.showPasswordProblems({ kind: 'rules', rules }, null);
-    wizard.show('choose');
-    return void focusById('new-password');
-  }
+  if (pair.refuse(error)) return;
   const fields = error.code === 'INVALID_INPUT' ? (error.fields ?? []) : [];
   const contact = fields.filter((field) => (CONTACT_KEYS as readonly string[]).includes(field.key));
   if (contact.length > 0 && (profile.contact || profile.terms)) {
@@ -88,18 +62,13 @@ function refuseChoice(profile: Profile, error: AppError): void {
     wizard.show('contact');
     return void focusById(`contact-${contact[0]?.key ?? 'email'}`);
   }
-  if (fields.some((field) => field.key === 'password' || field.key === 'confirmation')) {
-    choiceState.showPasswordProblems({ kind: 'required' }, null);
-    wizard.show('choose');
-    return void focusById('new-password');
-  }
   refuse(error);
 }
 
 async function choose(profile: Profile): Promise<void> {
   const { input } = readContact(profile, choiceState);
   await busy(async () => {
-    liveCheck.stop();
+    pair.stop();
     const chosen = await callKiosk('activation.choose', {
       password: choiceState.password,
       confirmation: choiceState.confirmation,

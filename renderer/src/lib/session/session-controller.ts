@@ -3,9 +3,12 @@ import { callKiosk, hasKioskBridge, onKioskEvent } from '../api/kiosk-client';
 import { localeState } from '../../i18n/locale-state.svelte';
 import { choiceState } from '../state/choice-state.svelte';
 import { emailProofState } from '../state/email-proof-state.svelte';
+import { helpFormState } from '../state/help-form-state.svelte';
+import { helpState } from '../state/help-state.svelte';
 import { identityForm } from '../state/identity-form-state.svelte';
 import { idleState } from '../state/idle-state.svelte';
 import { passwordState } from '../state/password-state.svelte';
+import { recoveryPassword, recoveryState } from '../state/recovery-state.svelte';
 import { wizard } from '../state/wizard-state.svelte';
 
 /**
@@ -34,7 +37,11 @@ export async function loadTerminal(): Promise<void> {
   wizard.show('welcome');
 }
 
-export async function startSession(profileId: string): Promise<void> {
+/**
+ * `help`: "Besoin d'aide ?" on Welcome. A profile that `startsWith: 'help'` (idf-lycee: "which
+ * letter did you receive?") opens on its help tree either way.
+ */
+export async function startSession(profileId: string, mode: 'activation' | 'help' = 'activation'): Promise<void> {
   if (wizard.busy) return;
   wizard.setBusy(true);
   const started = await callKiosk('session.start', { profileId });
@@ -43,8 +50,11 @@ export async function startSession(profileId: string): Promise<void> {
     wizard.showOutcome(started.error);
     return;
   }
-  identityForm.prepare(started.value.profile);
-  wizard.begin(started.value.profile);
+  const profile = started.value.profile;
+  identityForm.prepare(profile);
+  const help = profile.help && (mode === 'help' || profile.startsWith === 'help') ? profile.help : undefined;
+  if (help) helpState.open(help, null);
+  wizard.begin(profile, help ? 'help' : 'identity');
   lastActivity = Date.now();
 }
 
@@ -55,6 +65,10 @@ export function wipe(): void {
   passwordState.reset();
   choiceState.reset();
   emailProofState.reset();
+  helpState.reset();
+  recoveryState.clear();
+  recoveryPassword.reset();
+  helpFormState.reset();
   wizard.reset();
   localeState.reset();
 }

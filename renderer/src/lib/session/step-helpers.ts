@@ -1,5 +1,8 @@
 import { tick } from 'svelte';
-import type { AppError } from '../../../../shared/contract/result';
+import type { AppError, FieldProblem } from '../../../../shared/contract/result';
+import { durationText } from '../../../../shared/messages/spoken-text';
+import { localeState } from '../../i18n/locale-state.svelte';
+import type { Notice } from '../state/email-proof-state.svelte';
 import { fieldInputId } from '../identity/identity-form';
 import { identityForm } from '../state/identity-form-state.svelte';
 import { wizard } from '../state/wizard-state.svelte';
@@ -41,4 +44,25 @@ export async function busy<T>(work: () => Promise<T>): Promise<T | undefined> {
 export async function focusById(id: string): Promise<void> {
   await tick();
   document.getElementById(id)?.focus();
+}
+
+/** A refusal a form shows above its button (wait, server out of reach), or null when it is not one. */
+export function formNotice(error: AppError): Notice | null {
+  if (error.code === 'THROTTLED') return { key: 'form.THROTTLED', params: { time: durationText(localeState.locale, error.retryAfterS ?? 60) } };
+  if (error.code === 'OFFLINE') return { key: 'form.OFFLINE', params: {} };
+  return null;
+}
+
+/**
+ * A help-side form's refusal (recovery, parents' form): the back end's INVALID_INPUT on its own
+ * fields, a wait or an unreachable server above its button, anything else as an outcome screen.
+ */
+export function refuseForm(error: AppError, form: { showProblems(problems: FieldProblem[], notice?: Notice | null): void }, focusFirst: () => Promise<void>): void {
+  if (error.code === 'INVALID_INPUT' && error.fields?.length) {
+    form.showProblems(error.fields);
+    return void focusFirst();
+  }
+  const notice = formNotice(error);
+  if (notice) return form.showProblems([], notice);
+  refuse(error);
 }

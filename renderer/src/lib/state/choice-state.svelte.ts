@@ -1,20 +1,19 @@
 import type { KioskOutput } from '../../../../shared/contract/kiosk-api';
 import type { FieldProblem } from '../../../../shared/contract/result';
 import { EMPTY_PASSWORD_CONTEXT, evaluatePassword, type PasswordContext } from '../../../../shared/policies/password-policy';
-import type { PasswordPolicy, PasswordRuleState, PasswordVerdict } from '../../../../shared/schemas/password-policy-schema';
+import type { PasswordPolicy, PasswordVerdict } from '../../../../shared/schemas/password-policy-schema';
+import type { ConfirmationProblem, PasswordProblem } from '../password/checklist';
 
 type Chosen = KioskOutput<'activation.choose'>;
-
-/** Why the password field or its confirmation is refused, worded by the screen. */
-export type PasswordProblem = { kind: 'required' } | { kind: 'rules'; rules: PasswordRuleState[] };
-export type ConfirmationProblem = 'required' | 'mismatch';
+export type { ConfirmationProblem, PasswordProblem };
 
 /**
  * The chosen password (typed twice), the contact details and the terms box, from the password
  * screen to `activation.choose`, then what the back end answered. Emptied at every session end;
- * the password itself is dropped as soon as the back end has it.
+ * the password itself is dropped as soon as the back end has it. A second instance holds the new
+ * password of a recovery (recovery-state.svelte.ts), with the same checklist.
  */
-class ChoiceState {
+export class ChoiceState {
   #policy = $state.raw<PasswordPolicy | null>(null);
   #context = $state.raw<PasswordContext>(EMPTY_PASSWORD_CONTEXT);
   #password = $state('');

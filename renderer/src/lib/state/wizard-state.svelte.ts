@@ -4,7 +4,24 @@ import type { Profile } from '../../../../shared/schemas/profile-schema';
 
 type TerminalDescription = KioskOutput<'terminal.describe'>;
 
-export type Screen = 'loading' | 'unavailable' | 'welcome' | 'help' | 'identity' | 'outcome' | 'password' | 'choose' | 'contact' | 'emailCode' | 'done';
+export type Screen =
+  | 'loading'
+  | 'unavailable'
+  | 'welcome'
+  | 'helpChooser'
+  | 'help'
+  | 'identity'
+  | 'outcome'
+  | 'password'
+  | 'choose'
+  | 'contact'
+  | 'emailCode'
+  | 'done'
+  | 'recovery'
+  | 'recoverySent'
+  | 'recoveryDone'
+  | 'helpForm'
+  | 'helpFormSent';
 
 /** Which screen is up, the terminal it runs on, and the current person's profile and outcome. */
 class WizardState {
@@ -52,10 +69,11 @@ class WizardState {
     this.#pending = pending;
   }
 
-  begin(profile: Profile): void {
+  /** A session starts on the identity form, or on the help tree (idf-lycee, "Besoin d'aide ?"). */
+  begin(profile: Profile, screen: 'identity' | 'help' = 'identity'): void {
     this.#profile = profile;
     this.#outcome = null;
-    this.#screen = 'identity';
+    this.#screen = screen;
   }
 
   showOutcome(error: AppError): void {
