@@ -6,9 +6,10 @@ import type { Result } from '../../shared/contract/result';
 import { encryptRecordValue } from '../crypto/record-cipher';
 import { helpRequestEmail } from '../mail/help-request-email';
 import { deliverMail } from '../mail/mailer';
-import { transaction } from '../store/connection';
 import { helpRequestTimesSince, insertHelpRequest, markHelpRequestMailed } from '../store/help-request-repository';
 import { generateCode } from './credential-service';
+import { answerOnce, fingerprintOf, replayOrConflict } from './idempotency-service';
+import type { Answer, IdempotentCall } from './idempotency-service';
 import { openSecret } from './sealed-secret';
 import type { ServiceContext } from './service-context';
 
@@ -33,24 +34,30 @@ export function helpRequestBinding(reference: string): string {
  * first (encrypted), then mailed to the school with Reply-To the parent. A mail that fails is
  * logged as MAIL_SEND_FAILED (by code only) and the request kept with no `mailed_at`: the
  * parent still gets the reference, since what they wrote is safe with the server.
+ * At most once per Idempotency-Key: the kiosk's outbox re-delivers a request whose answer was
+ * lost, and the school must get one email and the parent the reference they were first given.
  */
 export async function submitHelpRequest(
   ctx: ServiceContext,
-  terminalId: string,
+  call: IdempotentCall,
   body: z.infer<typeof HelpRequestSchema>,
-): Promise<Result<HelpRequestResponse>> {
+): Promise<Result<Answer<HelpRequestResponse>>> {
   const profile = ctx.profiles.get(body.profileId);
   const form = profile?.helpForm;
   if (!profile || !form) return fail('NOT_FOUND');
   const secret = openSecret(ctx, body.sealed, HelpRequestSecretSchema);
   if (!secret.ok) return secret;
+  const idempotent = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, ['help-request', body.profileId, secret.value]) };
+  const earlier = replayOrConflict<HelpRequestResponse>(ctx.db, idempotent);
+  if (earlier) return earlier;
+  const { terminalId } = call;
   const { topic: topicId, locale, ...request } = secret.value;
   const topic = form.topics.find((candidate) => candidate.id === topicId);
   if (!topic) return fail('INVALID_INPUT', { fields: [{ key: 'sealed.topic', reason: 'unknown' }] });
   const to = profile.contacts[form.recipient]?.email;
   if (!to) return fail('INTERNAL');
   const now = ctx.now();
-  const stored = transaction(ctx.db, (tx): Result<string> => {
+  const committed = answerOnce<HelpRequestResponse>(ctx.db, idempotent, now, (tx) => {
     const recent = helpRequestTimesSince(tx, terminalId, new Date(now.getTime() - HELP_REQUEST_LIMIT.windowMs).toISOString());
     const oldest = recent[0];
     if (oldest && recent.length >= HELP_REQUEST_LIMIT.requests) {
@@ -59,14 +66,17 @@ export async function submitHelpRequest(
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const reference = newHelpReference();
       const requestEnc = encryptRecordValue(ctx.keys.recordKey, helpRequestBinding(reference), JSON.stringify({ ...request, locale }));
-      if (insertHelpRequest(tx, { reference, profileId: profile.id, terminalId, topic: topic.id, requestEnc, createdAt: now.toISOString() })) return ok(reference);
+      if (insertHelpRequest(tx, { reference, profileId: profile.id, terminalId, topic: topic.id, requestEnc, createdAt: now.toISOString() })) {
+        return ok({ status: 201, body: { reference } });
+      }
     }
     return fail('INTERNAL');
   });
-  if (!stored.ok) return stored;
-  const reference = stored.value;
+  // A replay (a retry that raced this one) sends nothing: the school gets one email per request.
+  if (!committed.fresh || !committed.result.ok) return committed.result;
+  const { reference } = committed.result.value.body;
   const message = helpRequestEmail({ profile, to, reference, topicLabel: topic.label.fr, request });
   const sent = await deliverMail(ctx.mailer, message, ctx.log, { profileId: profile.id, reference }, 'help request email');
   if (sent.ok) markHelpRequestMailed(ctx.db, reference, ctx.now().toISOString());
-  return ok({ reference });
+  return committed.result;
 }

@@ -3,6 +3,7 @@ import { fail, ok } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import { openResponse, sealResponse } from '../crypto/response-vault';
 import { sha256Hex } from '../crypto/token-hash';
+import { transaction } from '../store/connection';
 import type { Db } from '../store/connection';
 import { findIdempotent, insertIdempotent } from '../store/idempotency-repository';
 
@@ -60,5 +61,26 @@ export function storeAnswer(db: Db, request: IdempotentRequest, status: number, 
     status,
     responseEnc: sealResponse(request.key, JSON.stringify(body)),
     createdAt: now.toISOString(),
+  });
+}
+
+export interface Committed<T> {
+  result: Result<Answer<T>>;
+  /** True when this request did the work (and may now send its email); false on a replay or a refusal. */
+  fresh: boolean;
+}
+
+/**
+ * Runs `write` and stores its answer under the key in one IMMEDIATE transaction, unless another
+ * request with the key got there first while this one awaited scrypt (then that answer, or the
+ * conflict). Only successes are stored: a refusal is worked out again on the retry.
+ */
+export function answerOnce<T>(db: Db, request: IdempotentRequest, now: Date, write: (tx: Db) => Result<Answer<T>>): Committed<T> {
+  return transaction(db, (tx) => {
+    const raced = replayOrConflict<T>(tx, request);
+    if (raced) return { result: raced, fresh: false };
+    const result = write(tx);
+    if (result.ok) storeAnswer(tx, request, result.value.status, result.value.body, now);
+    return { result, fresh: result.ok };
   });
 }

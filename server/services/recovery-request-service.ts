@@ -19,7 +19,8 @@ import type { EnrollmentRow } from '../store/enrollment-repository';
 import { insertRecovery } from '../store/recovery-repository';
 import { loginFor } from './account-naming';
 import { prefixProblems, terminalThrottleKey } from './eligibility-check-service';
-import { fingerprintOf } from './idempotency-service';
+import { answerOnce, fingerprintOf, replayOrConflict } from './idempotency-service';
+import type { Answer, IdempotentCall, IdempotentRequest } from './idempotency-service';
 import { hashIdentity, identityMatches } from './identity-hashing';
 import { decoyMask, hashOfUnsentCode } from './recovery-decoy';
 import { openSecret } from './sealed-secret';
@@ -28,6 +29,10 @@ import { recordFailure, throttleGate } from './throttle-service';
 
 export type RecoveryResponse = z.infer<typeof RecoveryResponseSchema>;
 type RecoverySecret = z.infer<typeof RecoverySecretSchema>;
+type RecoveryAnswer = Result<Answer<RecoveryResponse>>;
+
+/** The request's status, replayed with its body. */
+const ACCEPTED = 202;
 
 /** How long an emailed reset code lives: no seed gives one, so the 24 h of the activation email. */
 export const RECOVERY_TTL_HOURS = 24;
@@ -74,16 +79,17 @@ function openAccount(profile: Profile, hashed: ReturnType<typeof hashIdentity>, 
 /**
  * "Mot de passe oublié": a short code to the address on record. Nobody matching gets the same
  * 202 and body shape after the same work: a decoy row (its id then behaves like a real one), a
- * scrypt of a code never sent, and a stable plausible mask. The mail goes out after answering,
- * so its round trip does not tell either.
+ * scrypt of a code never sent, and a stable plausible mask; a decoy's answer is stored and
+ * replayed under its key like a real one. The mail goes out after answering, so its round trip
+ * does not tell either, and only from the request that committed (a racing retry sends none).
  */
-async function requestPasswordReset(ctx: ServiceContext, terminalId: string, profile: Profile, secret: RecoverySecret, keys: string[]) {
+async function requestPasswordReset(ctx: ServiceContext, request: IdempotentRequest, profile: Profile, secret: RecoverySecret, keys: string[]): Promise<RecoveryAnswer> {
   const asked = withFields(profile, keys);
   const identity = parseFields(asked, secret.fields);
   if (!identity.ok) return identity;
   const hashed = hashIdentity(asked, identity.value, ctx.keys.recordKey);
   const throttleKey = hashed.lookupKey || fingerprintOf(ctx.keys.recordKey, ['recovery', profile.id, hashed.fieldHashes]);
-  const refused = gate(ctx, terminalId, throttleKey);
+  const refused = gate(ctx, request.terminalId, throttleKey);
   if (refused) return refused;
   const account = openAccount(asked, hashed, hashed.lookupKey ? findEnrollment(ctx.db, profile.id, hashed.lookupKey) : undefined);
   const destination = account ? resetDestination(ctx, account) : null;
@@ -94,62 +100,76 @@ async function requestPasswordReset(ctx: ServiceContext, terminalId: string, pro
   const now = ctx.now();
   const real = account && destination ? { account, destination } : null;
   const context = JSON.stringify({ login, fields: identity.value });
-  insertRecovery(ctx.db, {
-    id,
-    profileId: profile.id,
-    lookupKey: real ? real.account.lookupKey : null,
-    throttleKey,
-    codeHash,
-    contextEnc: real ? encryptRecordValue(ctx.keys.recordKey, recoveryBinding(id), context) : null,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + RECOVERY_TTL_HOURS * 3_600_000).toISOString(),
+  const answer: RecoveryResponse = { recoveryId: id, sentTo: real ? maskEmail(real.destination) : decoyMask(ctx.keys.recordKey, `${profile.id}\u0000${throttleKey}`) };
+  const committed = answerOnce<RecoveryResponse>(ctx.db, request, now, (tx) => {
+    insertRecovery(tx, {
+      id,
+      profileId: profile.id,
+      lookupKey: real ? real.account.lookupKey : null,
+      throttleKey,
+      codeHash,
+      contextEnc: real ? encryptRecordValue(ctx.keys.recordKey, recoveryBinding(id), context) : null,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + RECOVERY_TTL_HOURS * 3_600_000).toISOString(),
+    });
+    return ok({ status: ACCEPTED, body: answer });
   });
-  if (real) {
+  if (real && committed.fresh) {
     const message = passwordResetEmail({ profile, to: real.destination, login, code, validHours: RECOVERY_TTL_HOURS, locale: secret.locale });
     void deliverMail(ctx.mailer, message, ctx.log, { profileId: profile.id, recoveryId: id }, 'password reset email');
   }
-  return ok({ recoveryId: id, sentTo: real ? maskEmail(real.destination) : decoyMask(ctx.keys.recordKey, `${profile.id}\u0000${throttleKey}`) });
+  return committed.result;
 }
 
 /**
  * "Identifiant oublié" (parents seed): the identifiers of the accounts of the typed address whose
  * other fields match (parents: the child's birth date), mailed to that address. The answer is
- * the typed address masked, mail or not.
+ * the typed address masked, mail or not; the mail only from the request that stored the answer.
  */
-async function requestIdentifier(ctx: ServiceContext, terminalId: string, profile: Profile, secret: RecoverySecret, keys: string[]) {
+function requestIdentifier(ctx: ServiceContext, request: IdempotentRequest, profile: Profile, secret: RecoverySecret, keys: string[]): RecoveryAnswer {
   if (!secret.email) return fail('INVALID_INPUT', { fields: [{ key: 'sealed.email', reason: 'required' }] });
   const asked = withFields(profile, keys);
   const identity = parseFields(asked, secret.fields);
   if (!identity.ok) return identity;
   const hashed = hashIdentity(asked, identity.value, ctx.keys.recordKey);
   const addressHash = emailHash(ctx.keys.recordKey, profile.id, secret.email);
-  const refused = gate(ctx, terminalId, addressHash);
+  const refused = gate(ctx, request.terminalId, addressHash);
   if (refused) return refused;
   const logins = lookupKeysByEmailHash(ctx.db, profile.id, addressHash)
     .map((lookupKey) => findEnrollment(ctx.db, profile.id, lookupKey))
     .filter((record): record is EnrollmentRow => record !== undefined && !record.deactivatedAt && identityMatches(asked, hashed, record))
     .map((record) => openValue(ctx, record, 'login', record.loginEnc))
     .filter((login): login is string => login !== null);
-  if (logins.length > 0) {
+  const answer: RecoveryResponse = { recoveryId: randomBytes(16).toString('base64url'), sentTo: maskEmail(secret.email) };
+  const committed = answerOnce<RecoveryResponse>(ctx.db, request, ctx.now(), () => ok({ status: ACCEPTED, body: answer }));
+  if (logins.length > 0 && committed.fresh) {
     const message = identifierReminderEmail({ profile, to: secret.email, logins, locale: secret.locale });
     void deliverMail(ctx.mailer, message, ctx.log, { profileId: profile.id }, 'identifier email');
   }
-  return ok({ recoveryId: randomBytes(16).toString('base64url'), sentTo: maskEmail(secret.email) });
+  return committed.result;
 }
 
-/** POST /v1/recoveries: always 202 `{ recoveryId, sentTo }` once the request is well formed. */
+/**
+ * POST /v1/recoveries: always 202 `{ recoveryId, sentTo }` once the request is well formed, at
+ * most once per Idempotency-Key. A retry is recognised by the opened secret, not its sealed box
+ * (the kiosk may seal again), and gets the first answer back before any throttle or lookup, for
+ * a known person and a decoy alike.
+ */
 export async function requestRecovery(
   ctx: ServiceContext,
-  terminalId: string,
+  call: IdempotentCall,
   body: z.infer<typeof RecoveryRequestSchema>,
-): Promise<Result<RecoveryResponse>> {
+): Promise<RecoveryAnswer> {
   const profile = ctx.profiles.get(body.profileId);
   if (!profile) return fail('NOT_FOUND');
   const secret = openSecret(ctx, body.sealed, RecoverySecretSchema);
   if (!secret.ok) return secret;
+  const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, ['recovery-request', body.profileId, secret.value]) };
+  const earlier = replayOrConflict<RecoveryResponse>(ctx.db, request);
+  if (earlier) return earlier;
   const config = profile.recovery?.[secret.value.kind];
   if (!config) return fail('NOT_FOUND');
   return secret.value.kind === 'password'
-    ? requestPasswordReset(ctx, terminalId, profile, secret.value, config.fields)
-    : requestIdentifier(ctx, terminalId, profile, secret.value, config.fields);
+    ? requestPasswordReset(ctx, request, profile, secret.value, config.fields)
+    : requestIdentifier(ctx, request, profile, secret.value, config.fields);
 }

@@ -6,16 +6,20 @@ import { parseWith } from '../../shared/contract/parse';
 import { fail, ok } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import { EMAIL_CODE_LENGTH, isWellFormedCode, normalizeCode } from '../../shared/policies/secret-codes';
+import { PASSWORD_RULE_IDS } from '../../shared/schemas/password-policy-schema';
+import type { PasswordRuleId } from '../../shared/schemas/password-policy-schema';
+import type { Profile } from '../../shared/schemas/profile-schema';
 import { hashPassword, verifyPassword } from '../crypto/password-hash';
 import { decryptRecordValue } from '../crypto/record-cipher';
-import { findActivation, insertResetActivation } from '../store/activation-repository';
-import { transaction } from '../store/connection';
+import { findActivation, findActivePasswordHash, insertResetActivation } from '../store/activation-repository';
 import { findEnrollment } from '../store/enrollment-repository';
 import { findRecovery, markRecoveryUsed, recordWrongRecoveryCode, voidOtherRecoveries } from '../store/recovery-repository';
 import type { RecoveryRow } from '../store/recovery-repository';
 import { passwordContextFor, refusedPasswordRules } from './chosen-password-check';
 import { terminalThrottleKey } from './eligibility-check-service';
 import { MAX_EMAIL_CODE_ATTEMPTS } from './email-proof-service';
+import { answerOnce, fingerprintOf, replayOrConflict } from './idempotency-service';
+import type { Answer, IdempotentCall } from './idempotency-service';
 import { recoveryBinding } from './recovery-request-service';
 import { verifyAgainstNothing } from './recovery-decoy';
 import { openSecret } from './sealed-secret';
@@ -23,13 +27,15 @@ import type { ServiceContext } from './service-context';
 import { clearIdentityFailures, recordFailure, throttleGate } from './throttle-service';
 
 export type RecoveryResetResponse = z.infer<typeof RecoveryResetResponseSchema>;
+type ResetAnswer = Result<Answer<RecoveryResetResponse>>;
 
 const RecoveryContextSchema = z.strictObject({ login: z.string().min(1), fields: z.record(z.string(), z.string()) });
+type RecoveryContext = z.infer<typeof RecoveryContextSchema>;
 
 /** Five wrong codes void a reset code, like the activation email's ("la cinquième l'annule"). */
 export const MAX_RECOVERY_CODE_ATTEMPTS = MAX_EMAIL_CODE_ATTEMPTS;
 
-function contextOf(ctx: ServiceContext, row: RecoveryRow): z.infer<typeof RecoveryContextSchema> | null {
+function contextOf(ctx: ServiceContext, row: RecoveryRow): RecoveryContext | null {
   const plain = row.contextEnc ? decryptRecordValue(ctx.keys.recordKey, recoveryBinding(row.id), row.contextEnc) : null;
   if (plain === null) return null;
   const parsed = parseWith(RecoveryContextSchema, JSON.parse(plain) as unknown);
@@ -37,35 +43,53 @@ function contextOf(ctx: ServiceContext, row: RecoveryRow): z.infer<typeof Recove
 }
 
 /** A used code again: the same success for the retry of the reset that used it (same code, same password), else CODE_USED. */
-async function usedAnswer(ctx: ServiceContext, row: RecoveryRow, code: string, password: string): Promise<Result<RecoveryResetResponse>> {
+async function usedAnswer(ctx: ServiceContext, row: RecoveryRow, code: string, password: string): Promise<ResetAnswer> {
   const activation = row.activationId ? findActivation(ctx.db, row.activationId) : undefined;
   const login = contextOf(ctx, row)?.login;
   if (activation && login && (await verifyPassword(code, row.codeHash)) && (await verifyPassword(password, activation.passwordHash))) {
-    return ok({ state: 'reset', login });
+    return ok({ status: 200, body: { state: 'reset', login } });
   }
   return fail('CODE_USED');
 }
 
 /**
+ * The rules a new password fails for this account: the profile's policy, checked with what the
+ * recovery request carried (the login and the typed fields), and, where the policy wants a *new*
+ * password (`notCurrent`: idf-lycee, parents-scolarite), not the account's current one, verified
+ * against its active password hash. An account activated elsewhere has no hash here: the ENT
+ * holds that password, so the rule cannot be checked and passes.
+ */
+async function refusedResetRules(ctx: ServiceContext, profile: Profile, row: RecoveryRow, password: string, context: RecoveryContext): Promise<PasswordRuleId[]> {
+  const rules = refusedPasswordRules(profile, password, passwordContextFor(profile, context.fields, context.login));
+  if (profile.password.mode !== 'chosen' || !profile.password.policy.notCurrent || !row.lookupKey) return rules;
+  const currentHash = findActivePasswordHash(ctx.db, row.profileId, row.lookupKey);
+  if (!currentHash || !(await verifyPassword(password, currentHash))) return rules;
+  return PASSWORD_RULE_IDS.filter((id) => id === 'notCurrent' || rules.includes(id));
+}
+
+/**
  * POST /v1/recoveries/:recoveryId/reset: the emailed code and a new password. Unknown ids and
  * decoys (a recovery that matched nobody) answer what a wrong code answers, after the same
- * scrypt; five wrong codes void the code (CODE_EXPIRED), as does its age. The new password is
- * checked by the profile's policy with what the recovery request carried (the login and the
- * typed fields), then becomes the account's one active activation.
+ * scrypt; five wrong codes void the code (CODE_EXPIRED), as does its age. The new password must
+ * pass `refusedResetRules`, then becomes the account's one active activation. Applied at most
+ * once per Idempotency-Key: the retry of a lost answer gets the same answer back.
  */
 export async function resetWithRecoveryCode(
   ctx: ServiceContext,
-  terminalId: string,
+  call: IdempotentCall,
   recoveryId: string,
   body: z.infer<typeof RecoveryResetRequestSchema>,
-): Promise<Result<RecoveryResetResponse>> {
+): Promise<ResetAnswer> {
   const secret = openSecret(ctx, body.sealed, RecoveryResetSecretSchema);
   if (!secret.ok) return secret;
   const { password } = secret.value;
   const code = normalizeCode(secret.value.code);
+  const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, ['recovery-reset', recoveryId, code, password]) };
+  const earlier = replayOrConflict<RecoveryResetResponse>(ctx.db, request);
+  if (earlier) return earlier;
   const row = findRecovery(ctx.db, recoveryId);
   // Per terminal only: each code has its own five tries, and the identity already paid for the request.
-  const keys = { terminal: terminalThrottleKey(terminalId) };
+  const keys = { terminal: terminalThrottleKey(request.terminalId) };
   const throttled = throttleGate(ctx.db, keys, ctx.now());
   if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
   if (!row) {
@@ -82,20 +106,21 @@ export async function resetWithRecoveryCode(
   }
   const profile = ctx.profiles.get(row.profileId);
   if (!profile) return fail('NOT_FOUND');
-  const rules = refusedPasswordRules(profile, password, passwordContextFor(profile, context.fields, context.login));
+  const rules = await refusedResetRules(ctx, profile, row, password, context);
   if (rules.length > 0) return fail('PASSWORD_POLICY', { rules });
   const passwordHash = await hashPassword(password);
   const lookupKey = row.lookupKey;
-  return transaction(ctx.db, (tx): Result<RecoveryResetResponse> => {
-    const now = ctx.now().toISOString();
+  const now = ctx.now();
+  return answerOnce<RecoveryResetResponse>(ctx.db, request, now, (tx) => {
+    const at = now.toISOString();
     const activationId = randomBytes(16).toString('base64url');
     // Another reset with the same code may have won while scrypt ran: this one then changes nothing.
     if (findRecovery(tx, row.id)?.usedAt) return fail('CODE_USED');
     if (findEnrollment(tx, row.profileId, lookupKey)?.deactivatedAt) return fail('ACCOUNT_DEACTIVATED');
-    insertResetActivation(tx, { id: activationId, profileId: row.profileId, lookupKey, terminalId, passwordHash, createdAt: now, expiresAt: now, activatedAt: now });
-    markRecoveryUsed(tx, row.id, now, activationId);
-    voidOtherRecoveries(tx, row.profileId, lookupKey, row.id, now);
+    insertResetActivation(tx, { id: activationId, profileId: row.profileId, lookupKey, terminalId: request.terminalId, passwordHash, createdAt: at, expiresAt: at, activatedAt: at });
+    markRecoveryUsed(tx, row.id, at, activationId);
+    voidOtherRecoveries(tx, row.profileId, lookupKey, row.id, at);
     clearIdentityFailures(tx, row.throttleKey);
-    return ok({ state: 'reset', login: context.login });
-  });
+    return ok({ status: 200, body: { state: 'reset', login: context.login } });
+  }).result;
 }

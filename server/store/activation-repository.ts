@@ -62,3 +62,11 @@ export function insertResetActivation(db: Db, row: Omit<ActivationRow, 'state'>)
      VALUES (@id, @profileId, @lookupKey, @terminalId, @passwordHash, 'active', @createdAt, @expiresAt, @activatedAt)`,
   ).run(row);
 }
+
+/** The hash of the password the account has now (its `active` activation), if it was set through this server. */
+export function findActivePasswordHash(db: Db, profileId: string, lookupKey: string): string | undefined {
+  const row = db
+    .prepare(`SELECT password_hash AS passwordHash FROM activations WHERE profile_id = ? AND lookup_key = ? AND state = 'active' ORDER BY activated_at DESC LIMIT 1`)
+    .get(profileId, lookupKey) as { passwordHash: string } | undefined;
+  return row?.passwordHash;
+}

@@ -12,7 +12,7 @@ import { sendError } from '../../plugins/error-handler-plugin';
 import { createActivation } from '../../services/activation-service';
 import { confirmActivation } from '../../services/confirmation-service';
 import type { ServiceContext } from '../../services/service-context';
-import { idempotencyKeyOf } from './idempotency-header';
+import { idempotentCallOf, refusalStatusOf } from '../idempotency-header';
 
 // The id in the path is the one the activation answer gave: the contract's own pattern.
 const ActivationParamsSchema = z.strictObject({ activationId: ActivationResponseSchema.shape.activationId });
@@ -24,10 +24,8 @@ export function registerActivationRoutes(app: App, ctx: ServiceContext): void {
     url: enrollmentRoutes.activations.path,
     schema: { body: ActivationRequestSchema, response: { 201: AnyActivationResponseSchema } },
     handler: async (request, reply) => {
-      const key = idempotencyKeyOf(request);
-      const route = enrollmentRoutes.activations.path;
-      const result = await createActivation(ctx, { key, terminalId: request.terminalId, route }, request.body);
-      if (!result.ok) return sendError(reply, result.error, isKeyReuse(result.error) ? 422 : undefined);
+      const result = await createActivation(ctx, idempotentCallOf(request, enrollmentRoutes.activations.path), request.body);
+      if (!result.ok) return sendError(reply, result.error, refusalStatusOf(result.error));
       return reply.code(201).send(result.value.body);
     },
   });
@@ -36,17 +34,10 @@ export function registerActivationRoutes(app: App, ctx: ServiceContext): void {
     url: enrollmentRoutes.confirmation.path,
     schema: { params: ActivationParamsSchema, body: ConfirmationRequestSchema, response: { 200: ConfirmationResponseSchema } },
     handler: async (request, reply) => {
-      const key = idempotencyKeyOf(request);
-      const route = enrollmentRoutes.confirmation.path.replace(':activationId', request.params.activationId);
-      const call = { key, terminalId: request.terminalId, route };
+      const call = idempotentCallOf(request, enrollmentRoutes.confirmation.path.replace(':activationId', request.params.activationId));
       const result = await confirmActivation(ctx, request.params.activationId, call, request.body);
-      if (!result.ok) return sendError(reply, result.error, isKeyReuse(result.error) ? 422 : undefined);
+      if (!result.ok) return sendError(reply, result.error, refusalStatusOf(result.error));
       return reply.code(200).send(result.value.body);
     },
   });
-}
-
-/** Same Idempotency-Key with another request: 422, so a client never mistakes it for a fixable field. */
-function isKeyReuse(error: { code: string; fields?: { key: string }[] }): boolean {
-  return error.code === 'INVALID_INPUT' && error.fields?.[0]?.key === 'idempotencyKey';
 }

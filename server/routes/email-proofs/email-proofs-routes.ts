@@ -10,17 +10,12 @@ import type { App } from '../../plugins/app-types';
 import { sendError } from '../../plugins/error-handler-plugin';
 import { confirmEmailCode, resendEmailProof } from '../../services/email-proof-service';
 import type { ServiceContext } from '../../services/service-context';
-import { idempotencyKeyOf } from '../activations/idempotency-header';
+import { idempotentCallOf, refusalStatusOf } from '../idempotency-header';
 import { registerEmailLinkRoutes } from './email-link-routes';
 
 const ActivationParamsSchema = z.strictObject({ activationId: ActivationResponseSchema.shape.activationId });
 /** The resend carries nothing; an empty JSON object is accepted for clients that always send one. */
 const ResendBodySchema = z.strictObject({}).nullish();
-
-/** Same Idempotency-Key with another request: 422, so a client never mistakes it for a fixable field. */
-function isKeyReuse(error: { code: string; fields?: { key: string }[] }): boolean {
-  return error.code === 'INVALID_INPUT' && error.fields?.[0]?.key === 'idempotencyKey';
-}
 
 function routeOf(path: string, activationId: string): string {
   return path.replace(':activationId', activationId);
@@ -37,9 +32,9 @@ export function registerEmailProofRoutes(app: App, ctx: ServiceContext): void {
     schema: { params: ActivationParamsSchema, body: EmailConfirmationRequestSchema, response: { 200: EmailConfirmationResponseSchema } },
     handler: async (request, reply) => {
       const { activationId } = request.params;
-      const call = { key: idempotencyKeyOf(request), terminalId: request.terminalId, route: routeOf(enrollmentRoutes.emailConfirmation.path, activationId) };
+      const call = idempotentCallOf(request, routeOf(enrollmentRoutes.emailConfirmation.path, activationId));
       const result = await confirmEmailCode(ctx, activationId, call, request.body);
-      if (!result.ok) return sendError(reply, result.error, isKeyReuse(result.error) ? 422 : undefined);
+      if (!result.ok) return sendError(reply, result.error, refusalStatusOf(result.error));
       return reply.code(200).send(result.value.body);
     },
   });
@@ -50,10 +45,9 @@ export function registerEmailProofRoutes(app: App, ctx: ServiceContext): void {
     handler: async (request, reply) => {
       const { activationId } = request.params;
       // Optional here: with a key a retried resend is answered again instead of sending twice.
-      const key = request.headers['idempotency-key'] === undefined ? null : idempotencyKeyOf(request);
-      const call = key ? { key, terminalId: request.terminalId, route: routeOf(enrollmentRoutes.emailResend.path, activationId) } : null;
+      const call = request.headers['idempotency-key'] === undefined ? null : idempotentCallOf(request, routeOf(enrollmentRoutes.emailResend.path, activationId));
       const result = await resendEmailProof(ctx, activationId, call);
-      if (!result.ok) return sendError(reply, result.error, isKeyReuse(result.error) ? 422 : undefined);
+      if (!result.ok) return sendError(reply, result.error, refusalStatusOf(result.error));
       return reply.code(200).send(result.value.body);
     },
   });

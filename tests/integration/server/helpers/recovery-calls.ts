@@ -2,7 +2,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { startSmtpSink } from '../../../support/smtp-sink';
 import type { ReceivedMail, SmtpSink } from '../../../support/smtp-sink';
 import { sealForTest } from './seal-for-test';
-import { ServerHarness } from './server-harness';
+import { ServerHarness, newKey } from './server-harness';
 import type { HttpAnswer } from './server-harness';
 
 /** What a kiosk seals for POST /v1/recoveries. */
@@ -13,19 +13,23 @@ export interface RecoverySecret {
   locale?: 'fr' | 'en';
 }
 
-export function requestRecovery(server: ServerHarness, profileId: string, secret: RecoverySecret): Promise<HttpAnswer> {
+/**
+ * The three calls as the kiosk makes them: sealed afresh on every call (a new ephemeral key, so
+ * a retry's box differs from the first), with an Idempotency-Key, a fresh one unless given.
+ */
+export function requestRecovery(server: ServerHarness, profileId: string, secret: RecoverySecret, key = newKey()): Promise<HttpAnswer> {
   const sealed = sealForTest({ locale: 'fr', ...secret }, server.publicKey);
-  return server.request('POST', '/v1/recoveries', { body: { profileId, sealed } });
+  return server.request('POST', '/v1/recoveries', { body: { profileId, sealed }, headers: { 'idempotency-key': key } });
 }
 
-export function resetPassword(server: ServerHarness, recoveryId: string, code: string, password: string): Promise<HttpAnswer> {
+export function resetPassword(server: ServerHarness, recoveryId: string, code: string, password: string, key = newKey()): Promise<HttpAnswer> {
   const sealed = sealForTest({ code, password }, server.publicKey);
-  return server.request('POST', `/v1/recoveries/${recoveryId}/reset`, { body: { sealed } });
+  return server.request('POST', `/v1/recoveries/${recoveryId}/reset`, { body: { sealed }, headers: { 'idempotency-key': key } });
 }
 
-export function submitHelp(server: ServerHarness, profileId: string, secret: Record<string, unknown>): Promise<HttpAnswer> {
+export function submitHelp(server: ServerHarness, profileId: string, secret: Record<string, unknown>, key = newKey()): Promise<HttpAnswer> {
   const sealed = sealForTest({ locale: 'fr', ...secret }, server.publicKey);
-  return server.request('POST', '/v1/help-requests', { body: { profileId, sealed } });
+  return server.request('POST', '/v1/help-requests', { body: { profileId, sealed }, headers: { 'idempotency-key': key } });
 }
 
 /** The grouped six-character code as printed (`K7P-4QX`). */
