@@ -87,7 +87,7 @@ export const test = base.extend<Fixtures>({
   },
   identity: async ({ page, figures }, use) => use(new IdentityPage(page, figures)),
   outcome: async ({ page }, use) => use(new OutcomePage(page)),
-  password: async ({ page }, use) => use(new PasswordPage(page)),
+  password: async ({ page, figures }, use) => use(new PasswordPage(page, figures)),
   done: async ({ page }, use) => use(new DonePage(page)),
   choose: async ({ page, figures }, use) => use(new ChoosePasswordPage(page, figures)),
   contact: async ({ page, figures }, use) => use(new ContactPage(page, figures)),

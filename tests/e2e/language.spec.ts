@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { tabTo } from './support/keyboard';
 import { checkScreen } from './support/screen-check';
 
 test('the language switches live, sets <html lang>, and resets for the next person', async ({ page, frame, welcome, identity }, testInfo) => {
@@ -30,10 +31,7 @@ test('the language switches live, sets <html lang>, and resets for the next pers
 test('the whole flow is reachable with the keyboard alone', async ({ page, frame }) => {
   // Welcome: Tab to the primary button, Enter.
   const activate = page.getByRole('button', { name: 'Activer mon compte numérique' });
-  for (let step = 0; step < 10 && !(await activate.evaluate((button) => button.matches(':focus'))); step += 1) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(activate).toBeFocused();
+  await tabTo(page, activate);
   await page.keyboard.press('Enter');
   await expect(frame.heading).toHaveText('Vos informations');
   await page.keyboard.press('Tab');

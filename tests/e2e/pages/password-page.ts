@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { fr } from '../../../shared/messages/fr';
+import type { HappyPathCounter } from '../support/happy-path-figures';
 
 /**
  * The generated password, read the way a screen reader hears it: each box's spoken form
@@ -24,7 +25,10 @@ export class PasswordPage {
   readonly confirmButton: Locator;
   readonly mismatchAlert: Locator;
 
-  constructor(private readonly page: Page) {
+  constructor(
+    page: Page,
+    private readonly counter?: HappyPathCounter,
+  ) {
     this.boxes = page.getByRole('list', { name: 'Mot de passe généré' });
     this.typedInput = page.getByLabel(/^Recopiez votre mot de passe/);
     this.confirmButton = page.getByRole('button', { name: 'Valider' });
@@ -41,7 +45,13 @@ export class PasswordPage {
     return this.boxes.getByText(/^Caractère \d+, à vérifier$/);
   }
 
+  /** Types the copy and presses "Valider", counted as keystrokes and a tap when a counter is given. */
   async typeBack(value: string): Promise<void> {
+    if (this.counter) {
+      await this.counter.type(this.typedInput, value);
+      await this.counter.tap(this.confirmButton);
+      return;
+    }
     await this.typedInput.fill(value);
     await this.confirmButton.click();
   }
