@@ -1,8 +1,9 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import type { MatchExtended, Options, UserInputsOptions, ZxcvbnResult } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
-import * as french from '@zxcvbn-ts/language-fr';
+import { createRequire } from 'node:module';
+import type * as Core from '@zxcvbn-ts/core';
+import type { MatchExtended, Options, UserInputsOptions, ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
+import type * as Common from '@zxcvbn-ts/language-common';
+import type * as English from '@zxcvbn-ts/language-en';
+import type * as French from '@zxcvbn-ts/language-fr';
 import type { DictionaryCheck } from '../../../shared/policies/password-policy';
 
 /**
@@ -41,9 +42,18 @@ interface ZxcvbnInternals {
 
 let factory: ZxcvbnFactory | undefined;
 
-/** Built on first use: ranking the dictionaries costs memory and time (see the password bench). */
+/**
+ * Built on first use: ranking the dictionaries costs memory and time (see the password bench),
+ * and even loading their modules took 130 ms of every start-up, so they are required here, once.
+ */
 function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
+  if (factory) return factory;
+  const require = createRequire(import.meta.url);
+  const core = require('@zxcvbn-ts/core') as typeof Core;
+  const common = require('@zxcvbn-ts/language-common') as typeof Common;
+  const english = require('@zxcvbn-ts/language-en') as typeof English;
+  const french = require('@zxcvbn-ts/language-fr') as typeof French;
+  factory = new core.ZxcvbnFactory({
     graphs: common.adjacencyGraphs,
     l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS,
     dictionary: { ...common.dictionary, ...english.dictionary, ...french.dictionary },
