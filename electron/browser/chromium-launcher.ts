@@ -37,6 +37,13 @@ export function needsNoSandbox(uid: number | undefined = process.getuid?.()): bo
   return uid === 0;
 }
 
+/**
+ * LOCKDOWN.md #3, #7, second layer behind the page's own guards: every host name resolves to
+ * nothing, so even a navigation the page failed to stop reaches no server. The kiosk needs only
+ * its loopback shell, addressed by IP literal; `localhost` is refused too (it is a name).
+ */
+export const LOOPBACK_ONLY_RESOLVER = '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1';
+
 export function chromiumKioskArgs(url: string, userDataDir: string, asRoot: boolean = needsNoSandbox()): string[] {
   return [
     ...(asRoot ? ['--no-sandbox'] : []),
@@ -57,6 +64,7 @@ export function chromiumKioskArgs(url: string, userDataDir: string, asRoot: bool
     '--overscroll-history-navigation=0',
     '--password-store=basic',
     '--noerrdialogs',
+    LOOPBACK_ONLY_RESOLVER,
   ];
 }
 

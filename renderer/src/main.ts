@@ -5,6 +5,11 @@ import '@fontsource/atkinson-hyperlegible-mono/700.css';
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { guardNavigation, guardPrintInEveryFrame } from './lib/lockdown/page-guards';
+
+// Before the app mounts: the loopback shell has only the page to hold these LOCKDOWN rows.
+guardPrintInEveryFrame();
+guardNavigation();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('missing #app');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kioskBridgeSource } from '../../../electron/browser/bridge/kiosk-bridge';
+import { chromiumKioskArgs, LOOPBACK_ONLY_RESOLVER } from '../../../electron/browser/chromium-launcher';
 import { createLaunchGate, readCookie, SESSION_COOKIE } from '../../../electron/browser/launch-gate';
 import { refuseApiRequest } from '../../../electron/browser/request-policy';
 import { injectBridge } from '../../../electron/browser/static-routes';
@@ -83,5 +84,12 @@ describe('bridge', () => {
     expect(html.indexOf('/kiosk-bridge.js')).toBeGreaterThan(0);
     expect(html.indexOf('/kiosk-bridge.js')).toBeLessThan(html.indexOf('/assets/index.js'));
     expect(injectBridge('<html><head></head></html>')).toContain('<script type="module" src="/kiosk-bridge.js"></script>\n</head>');
+  });
+});
+
+describe('chromium kiosk resolver (LOCKDOWN.md #3)', () => {
+  it('maps every host name to nothing but leaves the loopback IP literal', () => {
+    expect(chromiumKioskArgs('http://127.0.0.1:1/', '/tmp/p', false)).toContain(LOOPBACK_ONLY_RESOLVER);
+    expect(LOOPBACK_ONLY_RESOLVER).toBe('--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1');
   });
 });
