@@ -10,6 +10,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   'app.loading': 'Starting the terminal…',
   'app.unavailable.title': 'Terminal temporarily unavailable',
   'app.unavailable.body': 'The terminal cannot start. Try again in a moment or ask at the front desk.',
+  'privacy.wipeFailed.body': 'The terminal must be checked before the next person. Please ask at the front desk.',
   'app.retry': 'Try again',
   'app.quit': 'Quit / Cancel',
   'app.back': 'Back',

@@ -11,6 +11,7 @@ export const fr = {
   'app.loading': 'Chargement de la borne…',
   'app.unavailable.title': 'Borne momentanément indisponible',
   'app.unavailable.body': 'La borne ne parvient pas à démarrer. Réessayez dans un instant ou adressez-vous à l’accueil.',
+  'privacy.wipeFailed.body': 'La borne doit être vérifiée avant la prochaine personne. Adressez-vous à l’accueil.',
   'app.retry': 'Réessayer',
   'app.quit': 'Quitter / Annuler',
   'app.back': 'Retour',

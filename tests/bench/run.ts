@@ -8,6 +8,7 @@ import { fmt } from './lib/stats';
 import type { passwordCheckBench } from './password-check-bench';
 import { roundTripBench } from './round-trip-bench';
 import { buildHello, gzippedAssetBytes, startupBench } from './startup-bench';
+import { wipeBench, wipeLine } from './wipe-bench';
 
 /**
  * `npm run bench`: the figures issue notes quote, each beside a baseline measured in the same
@@ -18,6 +19,7 @@ type PasswordCheckFigures = Awaited<ReturnType<typeof passwordCheckBench>>;
 const ROUNDS = Number(process.env['BENCH_STARTUP_ROUNDS'] ?? 5);
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 1000);
 const PASSWORDS = Number(process.env['BENCH_PASSWORDS'] ?? 10_000);
+const WIPE_SESSIONS = Number(process.env['BENCH_WIPE_SESSIONS'] ?? 100);
 
 function timeBuild(): number {
   const started = performance.now();
@@ -51,21 +53,23 @@ async function main() {
 
   const browser = await launchChromium();
   const startup = await startupBench(browser, helloDir, ROUNDS);
+  const wipe = await wipeBench(browser, WIPE_SESSIONS, eligible.identity);
   await browser.close();
   const roundTrip = await roundTripBench(CALLS, eligible.identity);
   const password = passwordCheckBenchInChild(PASSWORDS);
 
   const lines = [
-    `command: npm run bench (BENCH_STARTUP_ROUNDS=${ROUNDS}, BENCH_CALLS=${CALLS}, BENCH_PASSWORDS=${PASSWORDS})`,
+    `command: npm run bench (BENCH_STARTUP_ROUNDS=${ROUNDS}, BENCH_CALLS=${CALLS}, BENCH_PASSWORDS=${PASSWORDS}, BENCH_WIPE_SESSIONS=${WIPE_SESSIONS})`,
     `build (electron-vite build, part of npm start): ${fmt(buildMs)}`,
     `start to welcome painted, loopback shell, headless Chromium, median of ${ROUNDS}: kiosk ${fmt(startup.kiosk.median)} vs bare Svelte page ${fmt(startup.hello.median)} (x${(startup.kiosk.median / startup.hello.median).toFixed(2)})`,
     `renderer JS+CSS gzipped: ${(size.renderer / 1024).toFixed(1)} KiB vs bare Svelte page ${(size.hello / 1024).toFixed(1)} KiB (x${(size.renderer / size.hello).toFixed(2)})`,
     `eligibility round trip kiosk → server over ${roundTrip.kiosk.n} calls: median ${fmt(roundTrip.kiosk.median)}, p95 ${fmt(roundTrip.kiosk.p95)}; bare Fastify route: median ${fmt(roundTrip.bare.median)}, p95 ${fmt(roundTrip.bare.p95)} (median x${(roundTrip.kiosk.median / roundTrip.bare.median).toFixed(2)})`,
     ...passwordLines(password),
+    wipeLine(wipe),
   ];
   console.log(lines.join('\n'));
   mkdirSync('tests/bench/results', { recursive: true });
-  writeFileSync('tests/bench/results/latest.json', JSON.stringify({ buildMs, size, startup, roundTrip, password, lines }, null, 2));
+  writeFileSync('tests/bench/results/latest.json', JSON.stringify({ buildMs, size, startup, roundTrip, password, wipe, lines }, null, 2));
 }
 
 await main();

@@ -1,6 +1,7 @@
 import type { KioskInput } from '../../../../shared/contract/kiosk-api';
 import { callKiosk, hasKioskBridge, onKioskEvent } from '../api/kiosk-client';
 import { localeState } from '../../i18n/locale-state.svelte';
+import { privacyGate } from '../privacy/privacy-gate.svelte';
 import { choiceState } from '../state/choice-state.svelte';
 import { emailProofState } from '../state/email-proof-state.svelte';
 import { helpFormState } from '../state/help-form-state.svelte';
@@ -58,8 +59,18 @@ export async function startSession(profileId: string, mode: 'activation' | 'help
   lastActivity = Date.now();
 }
 
-/** Every state class is reset, so nothing of the person stays in memory or in the DOM. */
+/**
+ * Every state class is reset, so nothing of the person stays in memory or in the DOM; then the
+ * page verifies it and holds Welcome back until it is clean (LOCKDOWN.md #20). Every end goes
+ * through here: Terminer, Quitter, idle and back-end `session.ended`, NO_SESSION errors.
+ */
 export function wipe(): void {
+  privacyGate.beginWipe();
+  resetState();
+  void privacyGate.verify(resetState);
+}
+
+function resetState(): void {
   idleState.dismiss();
   identityForm.reset();
   passwordState.reset();
@@ -106,8 +117,17 @@ export function listenToKiosk(): () => void {
   });
   const onInput = () => noteActivity();
   for (const type of ACTIVITY_EVENTS) document.addEventListener(type, onInput, { capture: true, passive: true });
+  document.addEventListener('change', rememberTyped, { capture: true });
   return () => {
     unsubscribe();
     for (const type of ACTIVITY_EVENTS) document.removeEventListener(type, onInput, { capture: true });
+    document.removeEventListener('change', rememberTyped, { capture: true });
   };
+}
+
+/** Committed field values, fingerprinted for the post-wipe check; passwords never (#18). */
+function rememberTyped(event: Event): void {
+  const field = event.target;
+  if (field instanceof HTMLInputElement && field.type !== 'password') privacyGate.remember(field.value);
+  else if (field instanceof HTMLTextAreaElement) privacyGate.remember(field.value);
 }
