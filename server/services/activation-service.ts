@@ -84,10 +84,8 @@ async function createGeneratedActivation(
       lookupKey: hashed.lookupKey,
       terminalId: request.terminalId,
       passwordHash,
-      state: 'pending',
       createdAt: now.toISOString(),
       expiresAt: answer.expiresAt,
-      activatedAt: null,
     });
     storeAnswer(tx, request, 201, answer, now);
     return ok({ status: 201, body: answer });

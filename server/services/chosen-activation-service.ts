@@ -95,10 +95,8 @@ export async function createChosenActivation(
       lookupKey: hashed.lookupKey,
       terminalId: request.terminalId,
       passwordHash,
-      state: 'pending',
       createdAt: now.toISOString(),
       expiresAt: answer.expiresAt,
-      activatedAt: null,
     });
     const contact = {
       contactEmailEnc: seal('contact_email', choice.email),

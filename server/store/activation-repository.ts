@@ -14,8 +14,12 @@ export interface ActivationRow {
   activatedAt: string | null;
 }
 
+/** What a new activation is made of; it always starts `pending`, never activated. */
+export type NewActivation = Omit<ActivationRow, 'state' | 'activatedAt'>;
+
 /** A new activation for a person supersedes their pending ones: only the latest password can be confirmed. */
-export function insertActivation(db: Db, row: ActivationRow): void {
+export function insertActivation(db: Db, activation: NewActivation): void {
+  const row: ActivationRow = { ...activation, state: 'pending', activatedAt: null };
   db.prepare(
     `UPDATE activations SET state = 'superseded' WHERE profile_id = ? AND lookup_key = ? AND state = 'pending'`,
   ).run(row.profileId, row.lookupKey);

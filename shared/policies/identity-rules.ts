@@ -55,18 +55,13 @@ export function normalizeLogin(value: string): string {
   return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
 
-/** Activation codes are printed in groups (`ABCD-EFGH`); people type them with or without. */
-export function normalizeActivationCode(value: string): string {
-  return normalizeCode(value);
-}
-
 function fieldSchema(field: IdentityField): z.ZodType<string> {
   switch (field.kind) {
     case 'login':
       return z.string().trim().min(1).max(LOGIN_MAX_LENGTH).regex(LOGIN_PATTERN);
     case 'credential':
       return field.credential === 'activationCode'
-        ? z.string().min(1).max(40).refine((value) => /^[A-Z0-9]{4,32}$/.test(normalizeActivationCode(value)), { params: { reason: 'format' } })
+        ? z.string().min(1).max(40).refine((value) => /^[A-Z0-9]{4,32}$/.test(normalizeCode(value)), { params: { reason: 'format' } })
         : z.string().min(1).max(64);
     case 'personName':
       return z.string().trim().min(1).max(NAME_MAX_LENGTH).regex(NAME_PATTERN);
@@ -100,7 +95,7 @@ export function canonicalFieldValue(field: IdentityField, value: string): string
       return normalizeLogin(value);
     case 'credential':
       // A provisional password is compared exactly as typed: its case and spaces are part of it.
-      return field.credential === 'activationCode' ? normalizeActivationCode(value) : value;
+      return field.credential === 'activationCode' ? normalizeCode(value) : value;
     default:
       return value.trim();
   }

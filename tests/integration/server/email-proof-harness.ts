@@ -111,7 +111,7 @@ export class EmailProofHarness {
     const activationId = randomBytes(16).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + (options.expiresInMs ?? 24 * 3_600_000)).toISOString();
     const row = { id: activationId, profileId, lookupKey, terminalId: TERMINAL_ID, passwordHash: 'scrypt$unused', createdAt: now, expiresAt };
-    insertActivation(this.db, { ...row, state: 'pending', activatedAt: null });
+    insertActivation(this.db, row);
     const to = options.to ?? `etudiant.${this.counter}@exemple.fr`;
     const login = `2200${String(this.counter).padStart(4, '0')}`;
     const { sentTo } = await startEmailProof(this.ctx, { activationId, profile, to, login, locale: options.locale ?? 'fr' });
