@@ -7,6 +7,7 @@ import { createChosenActivationHandlers, type ChosenActivationHandlerDeps } from
 import { errorKind, logCoreEvent } from './core-log';
 import { createHelpRequestHandlers, type HelpRequestHandlerDeps } from './help-request-handlers';
 import { createRecoveryHandlers, type RecoveryHandlerDeps } from './recovery-handlers';
+import { createStaffHandlers } from './staff/staff-handlers';
 import type { ServerLink } from './sync/server-link';
 import type { SyncStatus } from './sync/sync-status';
 
@@ -38,6 +39,8 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
         profiles: enabled.map((profile) => ({ id: profile.id, title: profile.title, institution: profile.institution.name, persona: profile.persona })),
         idle: { timeoutS: config.idle.timeoutS, warningS: config.idle.warningS },
         online: deps.syncStatus.online,
+        staffEnabled: config.mode !== 'shared',
+        group: null,
       });
     },
     async 'session.start'({ profileId }) {
@@ -59,6 +62,7 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
     ...createChosenActivationHandlers(deps),
     ...createRecoveryHandlers(deps),
     ...createHelpRequestHandlers(deps),
+    ...createStaffHandlers(),
   };
   return guardAll(handlers);
 }

@@ -1,3 +1,4 @@
+import { auditActivation, type ActivationProof } from '../audit/activation-audit';
 import { markActivationActive } from '../store/activation-repository';
 import type { ActivationRow } from '../store/activation-repository';
 import type { Db } from '../store/connection';
@@ -9,10 +10,11 @@ import { markEnrollmentActivated } from '../store/enrollment-repository';
  * a chosen password with no email step, the emailed link or code): the activation becomes
  * active, the enrollment activated, and the letter's code or password void (ent77 seed: "le
  * code d'activation devient obsolète"). Call it inside the caller's write transaction, so the
- * three changes land together or not at all.
+ * changes (and the audit entry) land together or not at all.
  */
-export function completeActivation(tx: Db, activation: ActivationRow, activatedAt: string): void {
+export function completeActivation(tx: Db, activation: ActivationRow, activatedAt: string, proof: ActivationProof): void {
   markActivationActive(tx, activation.id, activatedAt);
   markEnrollmentActivated(tx, activation.profileId, activation.lookupKey, activatedAt);
   markCredentialsUsed(tx, activation.profileId, activation.lookupKey, activatedAt);
+  auditActivation(tx, activation, 'completed', proof, new Date(activatedAt));
 }

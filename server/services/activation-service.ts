@@ -7,6 +7,7 @@ import type { SealedBox } from '../../shared/crypto/sealed-box-schema';
 import { generatePassword } from '../crypto/password-generator';
 import { hashPassword } from '../crypto/password-hash';
 import { transaction } from '../store/connection';
+import { auditActivation } from '../audit/activation-audit';
 import { insertActivation } from '../store/activation-repository';
 import { findEnrollment } from '../store/enrollment-repository';
 import type { z } from 'zod';
@@ -87,6 +88,7 @@ async function createGeneratedActivation(
       createdAt: now.toISOString(),
       expiresAt: answer.expiresAt,
     });
+    auditActivation(tx, { id: answer.activationId, profileId: profile.id, lookupKey: hashed.lookupKey, terminalId: request.terminalId }, 'started', 'generatedPassword', now);
     storeAnswer(tx, request, 201, answer, now);
     return ok({ status: 201, body: answer });
   });

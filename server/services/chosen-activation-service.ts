@@ -7,6 +7,7 @@ import type { Profile } from '../../shared/schemas/profile-schema';
 import { hashPassword } from '../crypto/password-hash';
 import { decryptRecordValue, encryptRecordValue, recordBinding } from '../crypto/record-cipher';
 import { emailHash } from '../crypto/record-hash';
+import { auditActivation } from '../audit/activation-audit';
 import { findActivation, insertActivation } from '../store/activation-repository';
 import { transaction } from '../store/connection';
 import { findCurrentCredential } from '../store/credential-repository';
@@ -106,7 +107,8 @@ export async function createChosenActivation(
     };
     saveEnrollmentContact(tx, profile.id, hashed.lookupKey, contact, now.toISOString());
     const activation = findActivation(tx, answer.activationId);
-    if (!awaitingEmail && activation) completeActivation(tx, activation, now.toISOString());
+    if (activation) auditActivation(tx, activation, 'started', 'chosenPassword', now);
+    if (!awaitingEmail && activation) completeActivation(tx, activation, now.toISOString(), 'chosenPassword');
     storeAnswer(tx, request, 201, answer, now);
     return ok({ status: 201, body: answer });
   });

@@ -65,7 +65,7 @@ export async function confirmActivation(
     const stillClosed = closedReason({ ...ctx, db: tx }, current, now);
     if (stillClosed) return stillClosed;
     const activatedAt = current.activatedAt ?? now.toISOString();
-    completeActivation(tx, current, activatedAt);
+    completeActivation(tx, current, activatedAt, 'generatedPassword');
     clearIdentityFailures(tx, current.lookupKey);
     const answer: ConfirmationResponse = { state: 'active', activatedAt };
     storeAnswer(tx, request, 200, answer, now);

@@ -193,7 +193,7 @@ export async function confirmEmailCode(
     if (stillClosed) return stillClosed;
     const answer: EmailConfirmationResponse = { state: 'active', activatedAt: now.toISOString() };
     markEmailProofUsed(tx, activationId, answer.activatedAt);
-    completeActivation(tx, current.activation, answer.activatedAt);
+    completeActivation(tx, current.activation, answer.activatedAt, 'emailCode');
     clearIdentityFailures(tx, current.activation.lookupKey);
     storeAnswer(tx, request, 200, answer, now);
     return ok({ status: 200, body: answer });
@@ -223,7 +223,7 @@ export function openEmailLink(ctx: ServiceContext, token: string): 'activated' |
     const now = ctx.now();
     if (closedReason(tx, activation, proof, now)) return 'invalid';
     markEmailProofUsed(tx, proof.activationId, now.toISOString());
-    completeActivation(tx, activation, now.toISOString());
+    completeActivation(tx, activation, now.toISOString(), 'emailLink');
     clearIdentityFailures(tx, activation.lookupKey);
     return 'activated';
   });

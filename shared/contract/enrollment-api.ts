@@ -163,6 +163,8 @@ export const enrollmentRoutes = {
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   IDENTITY_MISMATCH: 404,
   NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  NOT_APPLICABLE: 409,
   PAYMENT_PENDING: 403,
   NOT_YET_OPEN: 403,
   ACCOUNT_DEACTIVATED: 403,

@@ -4,6 +4,7 @@ import { LocalizedTextSchema, LocaleSchema } from '../schemas/localized-text-sch
 import { PasswordVerdictSchema } from '../schemas/password-policy-schema';
 import { ProfileSchema } from '../schemas/profile-schema';
 import { TerminalModeSchema } from '../schemas/terminal-config-schema';
+import { JoinedGroupSchema, kioskStaffContract, StaffLockedEventSchema } from './kiosk-staff-api';
 import type { Result } from './result';
 
 /**
@@ -28,6 +29,10 @@ export const TerminalDescriptionSchema = z.object({
   profiles: z.array(ProfileSummarySchema),
   idle: z.object({ timeoutS: z.number().int(), warningS: z.number().int() }),
   online: z.boolean(),
+  /** desk / assisted: staff can sign in on this terminal (issue 6). */
+  staffEnabled: z.boolean(),
+  /** The group session this terminal joined, if any. */
+  group: JoinedGroupSchema.nullable(),
 });
 
 export const SESSION_END_REASONS = ['finished', 'cancelled', 'idle'] as const;
@@ -130,6 +135,7 @@ export const kioskContract = {
       reference: z.string(),
     }),
   },
+  ...kioskStaffContract,
 } as const;
 
 export type KioskContract = typeof kioskContract;
@@ -147,6 +153,7 @@ export const KioskEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.idleWarning'), deadline: z.iso.datetime(), secondsLeft: z.number().int() }),
   z.object({ type: z.literal('session.ended'), reason: SessionEndReasonSchema }),
   z.object({ type: z.literal('sync.state'), online: z.boolean(), pending: z.number().int().nonnegative() }),
+  StaffLockedEventSchema,
 ]);
 export type KioskEvent = z.infer<typeof KioskEventSchema>;
 

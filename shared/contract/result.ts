@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'NO_SESSION',
   'NOT_FOUND',
+  /** Staff: signed in, but the role does not allow this action (issue 6: the server decides). */
+  'FORBIDDEN',
+  /** Staff: the action does not apply to this person or profile (no letter to reissue, nothing to resend). */
+  'NOT_APPLICABLE',
   'INTERNAL',
 ] as const;
 

@@ -122,6 +122,20 @@ export const InactivitySchema = z.object({
   deleteAfterDays: z.number().int().min(1).max(3650),
 });
 
+/**
+ * What staff at the desk may do for this profile (issue 6). After staff checked an identity
+ * document, the kiosk on that terminal accepts the identity without the `waives` fields (a lost
+ * letter's code, a child's birth date) for `validMinutes`, once. Never the lookup key.
+ */
+export const StaffAssistSchema = z.object({
+  idCheck: z
+    .object({
+      waives: z.array(z.string()).min(1).max(4),
+      validMinutes: z.number().int().min(5).max(240),
+    })
+    .optional(),
+});
+
 type ProfileShape = {
   identity: { fields: IdentityField[] };
   contacts: Record<string, Contact>;
@@ -214,6 +228,7 @@ export const ProfileSchema = z
     recovery: RecoverySchema.optional(),
     helpForm: HelpFormSchema.optional(),
     /** Contacts by role; `scolarite` and `assistance` are the ones outcome screens look for first. */
+    staffAssist: StaffAssistSchema.optional(),
     contacts: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/), ContactSchema).refine((contacts) => Object.keys(contacts).length > 0, {
       message: 'at least one contact',
     }),
@@ -243,6 +258,12 @@ export const ProfileSchema = z
       ctx.addIssue({ code: 'custom', path: ['account', 'emailDomain'], message: 'a generated password profile shows the institutional mailbox' });
     }
     checkHelpReferences(profile, ctx);
+    profile.staffAssist?.idCheck?.waives.forEach((key, index) => {
+      const field = profile.identity.fields.find((candidate) => candidate.key === key);
+      if (!field || key === profile.identity.lookupKey) {
+        ctx.addIssue({ code: 'custom', path: ['staffAssist', 'idCheck', 'waives', index], message: `not a waivable identity field: ${key}` });
+      }
+    });
     const inactivity = profile.eligibility.inactivity;
     if (inactivity && inactivity.deleteAfterDays <= inactivity.deactivateAfterDays) {
       ctx.addIssue({ code: 'custom', path: ['eligibility', 'inactivity', 'deleteAfterDays'], message: 'must come after deactivateAfterDays' });

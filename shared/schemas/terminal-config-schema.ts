@@ -20,6 +20,11 @@ export const TerminalConfigSchema = z.object({
       warningS: z.number().int().min(3).max(120),
     })
     .refine((idle) => idle.warningS < idle.timeoutS, { message: 'warningS must be shorter than timeoutS' }),
+  /**
+   * Staff sign-in (desk and assisted modes, issue 6): the staff session locks itself after this
+   * many seconds without input on a staff screen. A shared terminal never offers staff sign-in.
+   */
+  staff: z.object({ lockAfterS: z.number().int().min(15).max(1800) }).default({ lockAfterS: 120 }),
   server: z.object({
     url: z.url({ protocol: /^https?$/ }),
     /** Per-terminal bearer token issued by the server's CLI (`terminals create`). */

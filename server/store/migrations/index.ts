@@ -6,7 +6,8 @@ import { migration005 } from './005-throttle';
 import { migration006 } from './006-credentials';
 import { migration007 } from './007-email-proofs';
 import { migration008 } from './008-recoveries';
+import { migration009 } from './009-staff';
 import type { Migration } from './migration';
 
 /** Every migration, in order; a new one is a new file appended here. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];

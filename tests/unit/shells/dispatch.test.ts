@@ -25,6 +25,7 @@ beforeAll(async () => {
       locale: 'fr',
       profiles: ['cergy-etudiant'],
       idle: { timeoutS: 90, warningS: 20 },
+      staff: { lockAfterS: 120 },
       // Port 9 (discard) on loopback: refused at once, so the core starts offline.
       server: { url: 'http://127.0.0.1:9', token: 'x'.repeat(40) },
     },

@@ -111,7 +111,7 @@ export function listenToKiosk(): () => void {
       if (wizard.profile !== null) idleState.warn(event.secondsLeft);
     } else if (event.type === 'session.ended') {
       wipe();
-    } else {
+    } else if (event.type === 'sync.state') {
       wizard.syncState(event.online, event.pending);
     }
   });

@@ -8,6 +8,7 @@ export function terminalConfigFor(server: { url: string; token: string }, idle =
     locale: 'fr',
     profiles: ['cergy-etudiant'],
     idle,
+    staff: { lockAfterS: 120 },
     server: { url: server.url, token: server.token },
   };
 }

@@ -5,6 +5,7 @@ import { APP_ENTRY_URL } from '../../../../electron/main/lockdown/navigation-pol
 import type { KioskEvent, KioskHandlers } from '../../../../shared/contract/kiosk-api';
 import { fail, ok } from '../../../../shared/contract/result';
 import { FakeBrowserWindow, ipcMain } from '../../../support/fake-electron';
+import { staffHandlersRefusing } from '../../../support/staff-handlers-refusing';
 
 vi.mock('electron', () => import('../../../support/fake-electron'));
 
@@ -34,6 +35,7 @@ const handlers: KioskHandlers = {
   'recovery.request': () => Promise.resolve(fail('NO_SESSION')),
   'recovery.reset': () => Promise.resolve(fail('NO_SESSION')),
   'help.submit': () => Promise.resolve(fail('NO_SESSION')),
+  ...staffHandlersRefusing(),
   'password.check': () => {
     reached.push('password.check');
     return Promise.resolve(ok({ acceptable: false, rules: [{ id: 'minLength' as const, met: false, advisory: false, param: 8 }] }));

@@ -1,0 +1,12 @@
+import { kioskStaffContract } from '../../shared/contract/kiosk-staff-api';
+import type { KioskHandlers } from '../../shared/contract/kiosk-api';
+import { fail } from '../../shared/contract/result';
+
+type StaffMethod = keyof typeof kioskStaffContract;
+
+/** Staff methods for a handler table whose test is not about staff: each answers UNAUTHORIZED. */
+export function staffHandlersRefusing(): Pick<KioskHandlers, StaffMethod> {
+  const table: Partial<Record<StaffMethod, () => Promise<unknown>>> = {};
+  for (const method of Object.keys(kioskStaffContract) as StaffMethod[]) table[method] = () => Promise.resolve(fail('UNAUTHORIZED'));
+  return table as Pick<KioskHandlers, StaffMethod>;
+}
