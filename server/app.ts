@@ -16,6 +16,7 @@ import { registerActivationRoutes } from './routes/activations/activations-route
 import { registerEmailProofRoutes } from './routes/email-proofs/email-proofs-routes';
 import { registerHelpRequestRoutes } from './routes/help-requests/help-requests-routes';
 import { registerLookupRoutes } from './routes/lookups/lookups-routes';
+import { registerStaffModule } from './routes/staff-module';
 import { registerRecoveryRoutes } from './routes/recoveries/recoveries-routes';
 import { registerTerminalConfigRoutes } from './routes/terminal-config/terminal-config-routes';
 import type { ServiceContext } from './services/service-context';
@@ -64,6 +65,7 @@ export function buildApp(deps: AppDeps): App {
   registerEmailProofRoutes(app, ctx);
   registerRecoveryRoutes(app, ctx);
   registerHelpRequestRoutes(app, ctx);
+  registerStaffModule(app, ctx);
   return app;
 }
 

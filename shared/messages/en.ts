@@ -1,4 +1,6 @@
+import { enGroup } from './en-group';
 import { enHelp } from './en-help';
+import { enStaff } from './en-staff';
 import type { MessageKey } from './fr';
 
 /**
@@ -7,6 +9,8 @@ import type { MessageKey } from './fr';
  */
 export const en: Partial<Record<MessageKey, string>> = {
   ...enHelp,
+  ...enStaff,
+  ...enGroup,
   'app.loading': 'Starting the terminal…',
   'app.unavailable.title': 'Terminal temporarily unavailable',
   'app.unavailable.body': 'The terminal cannot start. Try again in a moment or ask at the front desk.',

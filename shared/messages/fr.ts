@@ -1,4 +1,6 @@
+import { frGroup } from './fr-group';
 import { frHelp } from './fr-help';
+import { frStaff } from './fr-staff';
 
 /**
  * French catalogue: the source of truth for every key. Wording follows the cergy seed
@@ -7,6 +9,8 @@ import { frHelp } from './fr-help';
  */
 export const fr = {
   ...frHelp,
+  ...frStaff,
+  ...frGroup,
   'app.name': 'Sésame',
   'app.loading': 'Chargement de la borne…',
   'app.unavailable.title': 'Borne momentanément indisponible',
