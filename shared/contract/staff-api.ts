@@ -203,6 +203,8 @@ export const BoardQuerySchema = z.object({
 export const BOARD_MAX_WAIT_S = 25;
 
 export const GroupJoinResponseSchema = z.object({ groupId: GroupIdSchema, profileId: ProfileIdSchema, label: z.string() });
+/** `GET /v1/terminal/group` (terminal token only): the open group session this terminal joined, the server being the authority. */
+export const TerminalGroupResponseSchema = z.object({ group: GroupJoinResponseSchema.nullable() });
 export const GroupSummaryMailResponseSchema = z.object({ sentTo: z.string().max(254) });
 export const SignedOutResponseSchema = z.object({ signedOut: z.literal(true) });
 
@@ -262,6 +264,9 @@ export const staffRoutes = {
   cohorts: { method: 'GET', path: '/v1/staff/cohorts' },
   groupOpen: { method: 'POST', path: '/v1/staff/groups' },
   groupJoin: { method: 'POST', path: '/v1/staff/groups/join' },
+  /** This terminal leaves the group it joined (staff only: a student cannot drop out of the session). */
+  groupLeave: { method: 'POST', path: '/v1/staff/groups/leave' },
+  terminalGroup: { method: 'GET', path: '/v1/terminal/group' },
   groupBoard: { method: 'GET', path: '/v1/staff/groups/:groupId/board' },
   groupClose: { method: 'POST', path: '/v1/staff/groups/:groupId/close' },
   groupSummaryCsv: { method: 'GET', path: '/v1/staff/groups/:groupId/summary.csv' },
