@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseWith } from '../../shared/contract/parse';
+import { StaffRoleSchema, StaffUsernameSchema } from '../../shared/contract/staff-api';
 import { PublicUrlSchema, SmtpUrlSchema } from '../mail/mail-config';
 
 const dataDir = z.string().min(1).max(4096);
@@ -37,6 +38,20 @@ export const CommandSchema = z.discriminatedUnion('command', [
     out: z.string().min(1).optional(),
   }),
   z.object({ command: z.literal('sweep'), dataDir, profilesDir: z.string().min(1).optional() }),
+  // Staff accounts and the audit trail (issue 6).
+  z.object({
+    command: z.literal('staff create'),
+    dataDir,
+    username: StaffUsernameSchema,
+    name: z.string().trim().min(1).max(80),
+    role: StaffRoleSchema,
+    email: z.email().max(254).optional(),
+    totp: z.boolean().default(false),
+  }),
+  z.object({ command: z.literal('staff disable'), dataDir, username: StaffUsernameSchema }),
+  z.object({ command: z.literal('staff list'), dataDir }),
+  z.object({ command: z.literal('audit verify'), dataDir }),
+  z.object({ command: z.literal('audit export'), dataDir, after: z.coerce.number().int().nonnegative().default(0) }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -48,7 +63,12 @@ export const USAGE = `usage:
   server-cli terminals revoke --data-dir D --id ID
   server-cli import --data-dir D --profile cergy-etudiant [--profiles-dir P] FILE.csv
   server-cli credentials issue --data-dir D --profile ent77-college [--out letters.csv] [--profiles-dir P]
-  server-cli sweep --data-dir D [--profiles-dir P]`;
+  server-cli sweep --data-dir D [--profiles-dir P]
+  server-cli staff create --data-dir D --username U --name "NAME" --role agent|admin [--email E] [--totp]
+  server-cli staff disable --data-dir D --username U
+  server-cli staff list --data-dir D
+  server-cli audit verify --data-dir D
+  server-cli audit export --data-dir D [--after N] > audit.csv`;
 
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -69,13 +89,18 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.en
         name: { type: 'string' },
         profile: { type: 'string' },
         out: { type: 'string' },
+        username: { type: 'string' },
+        role: { type: 'string' },
+        email: { type: 'string' },
+        totp: { type: 'boolean' },
+        after: { type: 'string' },
       },
     });
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
   const [first, second, ...rest] = parsed.positionals;
-  const twoWords = first === 'keys' || first === 'terminals' || first === 'credentials';
+  const twoWords = first === 'keys' || first === 'terminals' || first === 'credentials' || first === 'staff' || first === 'audit';
   const { values } = parsed;
   const candidate = {
     command: twoWords ? `${first} ${second ?? ''}` : first,
@@ -90,6 +115,11 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.en
     publicUrl: values['public-url'] ?? (env['SESAME_PUBLIC_URL'] || undefined),
     out: values.out,
     file: twoWords ? rest[0] : second,
+    username: values.username,
+    role: values.role,
+    email: values.email,
+    totp: values.totp,
+    after: values.after,
   };
   const result = parseWith(CommandSchema, candidate);
   if (!result.ok) return { ok: false, message: result.problems.map((p) => `${p.key}: ${p.reason}`).join(', ') };

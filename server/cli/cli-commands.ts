@@ -9,7 +9,9 @@ import { issueTerminalToken } from '../services/terminal-service';
 import { openServerDatabase } from '../store/server-database';
 import { revokeTerminal } from '../store/terminal-repository';
 import type { Command } from './cli-args';
+import { runAuditCommand } from './audit-commands';
 import { issueLetters, sweep } from './letter-commands';
+import { runStaffCommand } from './staff-commands';
 
 export interface CliIo {
   out(line: string): void;
@@ -73,6 +75,13 @@ export async function runCommand(command: Command, io: CliIo, defaultProfilesDir
       return sweep(command, io, defaultProfilesDir);
     case 'serve':
       return serve(command, io, defaultProfilesDir);
+    case 'staff create':
+    case 'staff disable':
+    case 'staff list':
+      return runStaffCommand(command, io);
+    case 'audit verify':
+    case 'audit export':
+      return runAuditCommand(command, io);
   }
 }
 

@@ -1,6 +1,9 @@
 import type { StaffRole } from '../../shared/contract/staff-api';
+import { STAFF_TOKEN_HEADER } from '../../shared/contract/staff-api';
 import type { ServiceContext } from '../services/service-context';
+import { auditStaffCallRefused, checkStaffToken } from '../services/staff-auth-service';
 import type { App } from './app-types';
+import { sendError } from './error-handler-plugin';
 
 /** Who is signed in on a staff call; set by the staff auth hook on routes that ask for a role. */
 export interface StaffPrincipal {
@@ -23,7 +26,36 @@ declare module 'fastify' {
   }
 }
 
-// PLACEHOLDER (issue 6, in progress): the hook is filled by its owner.
-export function registerStaffAuth(app: App, _ctx: ServiceContext): void {
+const RANK: Record<StaffRole, number> = { agent: 1, admin: 2 };
+
+export function roleAllows(role: StaffRole, needed: StaffRole): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
+/**
+ * The staff token check (issue 6): on routes with `config.staffRole`, after the terminal's
+ * bearer hook and before the body is parsed, so a refused call never learns the schema.
+ * The server decides the role on every call, whatever the kiosk shows.
+ */
+export function registerStaffAuth(app: App, ctx: ServiceContext): void {
   app.decorateRequest('staff', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const needed = request.routeOptions.config.staffRole;
+    if (needed === undefined) return;
+    const header = request.headers[STAFF_TOKEN_HEADER];
+    const token = typeof header === 'string' ? header : undefined;
+    // The terminal hook ran first and refused a call without a valid bearer token.
+    if (!request.terminalId) return sendError(reply, { code: 'UNAUTHORIZED' });
+    const checked = checkStaffToken(ctx.db, token, request.terminalId, ctx.now());
+    const route = `${request.method} ${request.routeOptions.url ?? ''}`;
+    if (!checked.ok) {
+      auditStaffCallRefused(ctx, { terminalId: request.terminalId, route, outcome: 'UNAUTHORIZED', reason: checked.reason, username: checked.username });
+      return sendError(reply, { code: 'UNAUTHORIZED' });
+    }
+    if (!roleAllows(checked.principal.role, needed)) {
+      auditStaffCallRefused(ctx, { terminalId: request.terminalId, route, outcome: 'FORBIDDEN', reason: `role:${checked.principal.role}`, username: checked.principal.username });
+      return sendError(reply, { code: 'FORBIDDEN' });
+    }
+    request.staff = checked.principal;
+  });
 }

@@ -1,0 +1,100 @@
+import type { StaffRole } from '../../shared/contract/staff-api';
+import { appendAudit } from '../audit/audit-log';
+import type { AuditRecord } from '../audit/audit-log';
+import { hashPassword } from '../crypto/password-hash';
+import { generatePassword } from '../crypto/password-generator';
+import { decryptRecordValue, encryptRecordValue } from '../crypto/record-cipher';
+import type { ServerKeys } from '../crypto/server-keys';
+import { generateTotpSecret, totpUri } from '../crypto/totp';
+import { transaction } from '../store/connection';
+import type { Db } from '../store/connection';
+import { endSessionsOfStaff } from '../store/staff-session-repository';
+import { findStaff, insertStaff, markStaffDisabled } from '../store/staff-repository';
+import type { StaffRow } from '../store/staff-repository';
+
+/**
+ * Staff accounts (issue 6), created by the CLI or an admin. The password is generated, shown
+ * once and kept only as its scrypt hash; the TOTP secret and email are AES-256-GCM, bound to
+ * the account and column so a value copied onto another account does not open.
+ */
+export interface StaffAccountContext {
+  db: Db;
+  keys: ServerKeys;
+  now: () => Date;
+}
+
+export interface NewStaffAccount {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  email?: string;
+  totp?: boolean;
+}
+
+/** Who made the change, for the audit trail: the CLI (`system`) unless an admin did it over HTTP. */
+export type StaffAuditActor = Pick<AuditRecord, 'actorKind' | 'actor' | 'terminalId'>;
+export const SYSTEM_ACTOR: StaffAuditActor = { actorKind: 'system', actor: 'system', terminalId: null };
+
+/** 20 characters from the look-alike-free alphabet: ~118 bits, read off a screen once. */
+export const STAFF_PASSWORD_LENGTH = 20;
+
+export class StaffAccountExistsError extends Error {
+  constructor(readonly username: string) {
+    super(`staff account "${username}" already exists`);
+    this.name = 'StaffAccountExistsError';
+  }
+}
+
+export function staffBinding(username: string, column: 'totp' | 'email'): string {
+  return `staff\u0000${username}\u0000${column}`;
+}
+
+export function readStaffTotpSecret(keys: ServerKeys, row: StaffRow): string | null {
+  return row.totpSecretEnc ? decryptRecordValue(keys.recordKey, staffBinding(row.username, 'totp'), row.totpSecretEnc) : null;
+}
+
+/** The staff member's own address (group summaries are mailed to it), or null. */
+export function readStaffEmail(keys: ServerKeys, row: StaffRow): string | null {
+  return row.emailEnc ? decryptRecordValue(keys.recordKey, staffBinding(row.username, 'email'), row.emailEnc) : null;
+}
+
+export async function createStaffAccount(
+  ctx: StaffAccountContext,
+  input: NewStaffAccount,
+  actor: StaffAuditActor = SYSTEM_ACTOR,
+): Promise<{ password: string; totpSecret?: string; totpUri?: string }> {
+  if (findStaff(ctx.db, input.username)) throw new StaffAccountExistsError(input.username);
+  const password = generatePassword(STAFF_PASSWORD_LENGTH);
+  const passwordHash = await hashPassword(password);
+  const totpSecret = input.totp ? generateTotpSecret() : undefined;
+  const now = ctx.now();
+  transaction(ctx.db, (tx) => {
+    if (findStaff(tx, input.username)) throw new StaffAccountExistsError(input.username);
+    insertStaff(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash,
+      totpSecretEnc: totpSecret ? encryptRecordValue(ctx.keys.recordKey, staffBinding(input.username, 'totp'), totpSecret) : null,
+      emailEnc: input.email ? encryptRecordValue(ctx.keys.recordKey, staffBinding(input.username, 'email'), input.email) : null,
+      createdAt: now.toISOString(),
+    });
+    appendAudit(
+      tx,
+      { ...actor, action: 'staff.create', subject: `staff:${input.username}`, outcome: 'ok', details: { role: input.role, totp: Boolean(totpSecret), email: Boolean(input.email) } },
+      now,
+    );
+  });
+  return totpSecret ? { password, totpSecret, totpUri: totpUri(totpSecret, input.username) } : { password };
+}
+
+/** Disables the account and ends its open sessions at once; false when unknown or already disabled. */
+export function disableStaff(ctx: StaffAccountContext, username: string, actor: StaffAuditActor = SYSTEM_ACTOR): boolean {
+  const now = ctx.now();
+  return transaction(ctx.db, (tx) => {
+    if (!markStaffDisabled(tx, username, now.toISOString())) return false;
+    const ended = endSessionsOfStaff(tx, username, now.toISOString());
+    appendAudit(tx, { ...actor, action: 'staff.disable', subject: `staff:${username}`, outcome: 'ok', details: { sessionsEnded: ended } }, now);
+    return true;
+  });
+}

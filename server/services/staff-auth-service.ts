@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { fail, ok } from '../../shared/contract/result';
+import type { Result } from '../../shared/contract/result';
+import type { StaffIdentity } from '../../shared/contract/staff-api';
+import { StaffTokenSchema } from '../../shared/contract/staff-api';
+import { appendAudit } from '../audit/audit-log';
+import { hashPassword, verifyPassword } from '../crypto/password-hash';
+import { sha256Hex } from '../crypto/token-hash';
+import { verifyTotp } from '../crypto/totp';
+import type { StaffPrincipal } from '../plugins/staff-auth-plugin';
+import { transaction } from '../store/connection';
+import type { Db } from '../store/connection';
+import { endStaffSession, findStaffSession, insertStaffSession, touchStaffSession } from '../store/staff-session-repository';
+import { claimTotpStep, findStaff } from '../store/staff-repository';
+import { terminalThrottleKey } from './eligibility-check-service';
+import type { StaffAccountContext } from './staff-account-service';
+import { readStaffTotpSecret } from './staff-account-service';
+import { clearIdentityFailures, recordFailure, throttleGate } from './throttle-service';
+
+/**
+ * Staff sign-in (issue 6). A session lasts at most 8 hours and ends after 15 idle minutes, so
+ * a desk left open does not stay usable; it is bound to the terminal it was opened on.
+ */
+export const STAFF_SESSION_ABSOLUTE_MS = 8 * 60 * 60_000;
+export const STAFF_SESSION_IDLE_MS = 15 * 60_000;
+
+export interface StaffSignIn {
+  username: string;
+  password: string;
+  totp?: string;
+}
+
+export interface StaffSession {
+  token: string;
+  staff: StaffIdentity;
+  expiresAt: string;
+}
+
+// An unknown username still costs one scrypt, so the answer time does not say who has an account.
+let decoyHash: Promise<string> | undefined;
+function decoy(): Promise<string> {
+  decoyHash ??= hashPassword(randomBytes(18).toString('base64url'));
+  return decoyHash;
+}
+
+/** Computes the decoy hash before the first sign-in, so even that one costs one scrypt only. */
+export async function warmStaffSignIn(): Promise<void> {
+  await decoy();
+}
+
+export function staffThrottleKeys(username: string, terminalId: string): { identity: string; terminal: string } {
+  return { identity: sha256Hex(`staff\u0000${username}`), terminal: terminalThrottleKey(terminalId) };
+}
+
+function refuse(ctx: StaffAccountContext, terminalId: string, username: string, code: 'UNAUTHORIZED' | 'THROTTLED', now: Date): void {
+  transaction(ctx.db, (tx) => {
+    if (code === 'UNAUTHORIZED') recordFailure(tx, staffThrottleKeys(username, terminalId), now);
+    appendAudit(tx, { actorKind: 'staff', actor: username, terminalId, action: 'staff.signIn', subject: null, outcome: code }, now);
+  });
+}
+
+/**
+ * Every refusal (unknown user, wrong password, missing, wrong or replayed TOTP, disabled
+ * account) is the same UNAUTHORIZED after the same work, audited with the username tried and
+ * never the password or code.
+ */
+export async function signInStaff(ctx: StaffAccountContext, terminalId: string, request: StaffSignIn): Promise<Result<StaffSession>> {
+  const now = ctx.now();
+  const keys = staffThrottleKeys(request.username, terminalId);
+  const throttled = throttleGate(ctx.db, keys, now);
+  if (throttled) {
+    refuse(ctx, terminalId, request.username, 'THROTTLED', now);
+    return { ok: false, error: throttled };
+  }
+  const row = findStaff(ctx.db, request.username);
+  const passwordOk = await verifyPassword(request.password, row?.passwordHash ?? (await decoy()));
+  const secret = row ? readStaffTotpSecret(ctx.keys, row) : null;
+  const needsTotp = row?.totpSecretEnc != null;
+  const step = secret && request.totp ? verifyTotp(secret, request.totp, now, row?.totpLastStep ?? null) : null;
+  const accepted = row !== undefined && passwordOk && row.disabledAt === null && (!needsTotp || step !== null);
+  const token = `st_${randomBytes(32).toString('base64url')}`;
+  const expiresAt = new Date(now.getTime() + STAFF_SESSION_ABSOLUTE_MS).toISOString();
+  const opened =
+    accepted &&
+    transaction(ctx.db, (tx) => {
+      // Claimed in the write transaction: two sign-ins racing with one code cannot both pass.
+      if (step !== null && !claimTotpStep(tx, row.username, step)) return false;
+      clearIdentityFailures(tx, keys.identity);
+      const at = now.toISOString();
+      insertStaffSession(tx, { tokenHash: sha256Hex(token), username: row.username, terminalId, createdAt: at, lastSeenAt: at, expiresAt });
+      appendAudit(tx, { actorKind: 'staff', actor: row.username, terminalId, action: 'staff.signIn', subject: null, outcome: 'ok', details: { role: row.role } }, now);
+      return true;
+    });
+  if (!opened || !row) {
+    refuse(ctx, terminalId, request.username, 'UNAUTHORIZED', now);
+    return fail('UNAUTHORIZED');
+  }
+  return ok({ token, staff: { username: row.username, displayName: row.displayName, role: row.role }, expiresAt });
+}
+
+/** Why a staff token was refused, for the audit trail (the caller only ever sees UNAUTHORIZED). */
+export type StaffTokenRefusal = 'missing' | 'unknown' | 'ended' | 'otherTerminal' | 'expired' | 'idle' | 'disabled';
+
+export type StaffTokenCheck = { ok: true; principal: StaffPrincipal } | { ok: false; reason: StaffTokenRefusal; username?: string };
+
+/**
+ * The staff member behind a token on this terminal, or why not: unknown, ended, opened on
+ * another terminal, absolute or idle expiry passed, account disabled. A valid call pushes back
+ * the idle expiry.
+ */
+export function checkStaffToken(db: Db, token: string | undefined, terminalId: string, now: Date): StaffTokenCheck {
+  if (token === undefined) return { ok: false, reason: 'missing' };
+  if (!StaffTokenSchema.safeParse(token).success) return { ok: false, reason: 'unknown' };
+  const tokenHash = sha256Hex(token);
+  const session = findStaffSession(db, tokenHash);
+  if (!session) return { ok: false, reason: 'unknown' };
+  const refused = (reason: StaffTokenRefusal): StaffTokenCheck => ({ ok: false, reason, username: session.username });
+  if (session.endedAt !== null) return refused('ended');
+  if (session.terminalId !== terminalId) return refused('otherTerminal');
+  if (now.getTime() >= Date.parse(session.expiresAt)) return refused('expired');
+  if (now.getTime() - Date.parse(session.lastSeenAt) >= STAFF_SESSION_IDLE_MS) return refused('idle');
+  const staff = findStaff(db, session.username);
+  if (!staff || staff.disabledAt !== null) return refused('disabled');
+  touchStaffSession(db, tokenHash, now.toISOString());
+  return { ok: true, principal: { username: staff.username, displayName: staff.displayName, role: staff.role, tokenHash, terminalId } };
+}
+
+export function authenticateStaff(db: Db, token: string, terminalId: string, now: Date): StaffPrincipal | null {
+  const checked = checkStaffToken(db, token, terminalId, now);
+  return checked.ok ? checked.principal : null;
+}
+
+/** A refused staff call (bad token, role too low), audited with whoever the token named, never the token. */
+export function auditStaffCallRefused(
+  ctx: StaffAccountContext,
+  refusal: { terminalId: string; route: string; outcome: 'UNAUTHORIZED' | 'FORBIDDEN'; reason: string; username?: string },
+): void {
+  const now = ctx.now();
+  const actor = refusal.username ? { actorKind: 'staff' as const, actor: refusal.username } : { actorKind: 'terminal' as const, actor: refusal.terminalId };
+  transaction(ctx.db, (tx) => {
+    appendAudit(
+      tx,
+      { ...actor, terminalId: refusal.terminalId, action: 'staff.call', subject: null, outcome: refusal.outcome, details: { route: refusal.route.slice(0, 200), reason: refusal.reason } },
+      now,
+    );
+  });
+}
+
+/** Ends the session and forgets its cases. */
+export function signOutStaff(ctx: StaffAccountContext, principal: StaffPrincipal): void {
+  const now = ctx.now();
+  transaction(ctx.db, (tx) => {
+    endStaffSession(tx, principal.tokenHash, now.toISOString());
+    appendAudit(tx, { actorKind: 'staff', actor: principal.username, terminalId: principal.terminalId, action: 'staff.signOut', subject: null, outcome: 'ok' }, now);
+  });
+}
