@@ -4,6 +4,7 @@ import type { ActivationRow } from '../store/activation-repository';
 import type { Db } from '../store/connection';
 import { markCredentialsUsed } from '../store/credential-repository';
 import { markEnrollmentActivated } from '../store/enrollment-repository';
+import { markIdChecksUsed } from '../store/id-check-repository';
 
 /**
  * The one way an activation finishes, whatever proved it (the generated password typed back,
@@ -16,5 +17,7 @@ export function completeActivation(tx: Db, activation: ActivationRow, activatedA
   markActivationActive(tx, activation.id, activatedAt);
   markEnrollmentActivated(tx, activation.profileId, activation.lookupKey, activatedAt);
   markCredentialsUsed(tx, activation.profileId, activation.lookupKey, activatedAt);
+  // Issue 6: a staff id check opens one activation, the reduced proof is then spent.
+  markIdChecksUsed(tx, activation.profileId, activation.lookupKey, activatedAt);
   auditActivation(tx, activation, 'completed', proof, new Date(activatedAt));
 }

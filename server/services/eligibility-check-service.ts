@@ -9,6 +9,7 @@ import { sha256Hex } from '../crypto/token-hash';
 import type { CredentialRow } from '../store/credential-repository';
 import { findEnrollment } from '../store/enrollment-repository';
 import type { EnrollmentRow } from '../store/enrollment-repository';
+import { findUsableIdCheck } from '../store/id-check-repository';
 import { credentialMatches, currentCredential } from './credential-service';
 import { credentialFields, hashIdentity, identityMatches } from './identity-hashing';
 import type { HashedIdentity } from './identity-hashing';
@@ -33,12 +34,32 @@ export function terminalThrottleKey(terminalId: string): string {
 }
 
 /** Every letter field against the current letter, without short-circuit (one scrypt each, match or not). */
-async function lettersMatch(profile: Profile, identity: Record<string, string>, credential: CredentialRow | undefined): Promise<boolean> {
+async function lettersMatch(profile: Profile, identity: Record<string, string>, credential: CredentialRow | undefined, waived: string[]): Promise<boolean> {
   let matches = true;
-  for (const field of credentialFields(profile)) {
+  for (const field of credentialFields(profile).filter((candidate) => !waived.includes(candidate.key))) {
     matches = (await credentialMatches(field, identity[field.key] ?? '', credential)) && matches;
   }
   return matches;
+}
+
+/** The fields staff may waive (`staffAssist.idCheck.waives`) that this identity leaves out. */
+function omittedWaivable(profile: Profile, input: IdentityInput): string[] {
+  return (profile.staffAssist?.idCheck?.waives ?? []).filter((key) => (input[key] ?? '').trim() === '');
+}
+
+function withoutFields(profile: Profile, keys: string[]): Profile {
+  return { ...profile, identity: { ...profile.identity, fields: profile.identity.fields.filter((field) => !keys.includes(field.key)) } };
+}
+
+function withoutKeys(input: IdentityInput, keys: string[]): IdentityInput {
+  return Object.fromEntries(Object.entries(input).filter(([key]) => !keys.includes(key)));
+}
+
+/** The reduced proof: a waived record field (a child's birth date) counts as the recorded one. */
+function withRecordedHashes(hashed: HashedIdentity, enrollment: EnrollmentRow, waived: string[]): HashedIdentity {
+  const fieldHashes = { ...hashed.fieldHashes };
+  for (const key of waived) if (enrollment.fieldHashes[key] !== undefined) fieldHashes[key] = enrollment.fieldHashes[key];
+  return { ...hashed, fieldHashes };
 }
 
 /**
@@ -47,7 +68,7 @@ async function lettersMatch(profile: Profile, identity: Record<string, string>, 
  * the parents' letter expires when the account is deactivated, and what the person must do is
  * the deactivation's ("contactez votre établissement", parents seed).
  */
-function letterRefusal(credential: CredentialRow | undefined, enrollment: EnrollmentRow, now: Date): Result<never> | null {
+export function letterRefusal(credential: CredentialRow | undefined, enrollment: EnrollmentRow, now: Date): Result<never> | null {
   if (!credential) return null;
   if (credential.usedAt) return fail('CODE_USED');
   if (enrollment.deactivatedAt) return fail('ACCOUNT_DEACTIVATED');
@@ -60,7 +81,8 @@ function letterRefusal(credential: CredentialRow | undefined, enrollment: Enroll
  * field rules, throttle, record and letter match, then the seed's eligibility rules. Used by
  * lookups and again by activations, which must not trust an earlier lookup. Until everything
  * matches, every failure is the same IDENTITY_MISMATCH after the same work (a decoy record, a
- * decoy scrypt), and counts against the identity and the terminal.
+ * decoy scrypt), and counts against the identity and the terminal. Issue 6: an identity without
+ * the profile's waivable fields matches only after a staff id check on this terminal.
  */
 export async function checkEligibility(
   ctx: ServiceContext,
@@ -70,7 +92,8 @@ export async function checkEligibility(
 ): Promise<Result<EligiblePerson>> {
   const profile = ctx.profiles.get(profileId);
   if (!profile) return fail('NOT_FOUND');
-  const parsed = parseWith(identitySchemaFor(profile), input);
+  const omitted = omittedWaivable(profile, input);
+  const parsed = parseWith(identitySchemaFor(omitted.length > 0 ? withoutFields(profile, omitted) : profile), withoutKeys(input, omitted));
   if (!parsed.ok) return fail('INVALID_INPUT', { fields: prefixProblems('identity', parsed.problems) });
   const identity = parsed.data;
   const hashed = hashIdentity(profile, identity, ctx.keys.recordKey);
@@ -78,20 +101,26 @@ export async function checkEligibility(
   const throttled = throttleGate(ctx.db, throttleKeys, ctx.now());
   if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
   const enrollment = findEnrollment(ctx.db, profile.id, hashed.lookupKey);
-  const credential = enrollment ? currentCredential(ctx.db, profile.id, hashed.lookupKey) : undefined;
-  const lettersOk = await lettersMatch(profile, identity, credential);
   const now = ctx.now();
-  if (!identityMatches(profile, hashed, enrollment) || !lettersOk || !enrollment) {
+  // Issue 6: staff checked an identity document on this terminal, a few minutes ago, not used yet.
+  const reduced = omitted.length > 0 && enrollment !== undefined && findUsableIdCheck(ctx.db, profile.id, hashed.lookupKey, terminalId, now.toISOString()) !== undefined;
+  const waived = reduced ? omitted : [];
+  const typed = enrollment && reduced ? withRecordedHashes(hashed, enrollment, waived) : hashed;
+  const credential = enrollment ? currentCredential(ctx.db, profile.id, hashed.lookupKey) : undefined;
+  const lettersOk = await lettersMatch(profile, identity, credential, waived);
+  if (!identityMatches(profile, typed, enrollment) || !lettersOk || !enrollment) {
     recordFailure(ctx.db, throttleKeys, now);
     return fail('IDENTITY_MISMATCH');
   }
   clearIdentityFailures(ctx.db, hashed.lookupKey);
-  const refused = letterRefusal(credential, enrollment, now);
+  // A waived letter is not the proof: its state (used, expired) does not matter, the account's does.
+  const letterWaived = credentialFields(profile).some((field) => waived.includes(field.key));
+  const refused = letterWaived ? null : letterRefusal(credential, enrollment, now);
   if (refused) return refused;
   const decision = decideEligibility(profile, enrollment, now);
   switch (decision.status) {
     case 'eligible':
-      return ok({ profile, identity, hashed, enrollment, credential });
+      return ok({ profile, identity, hashed, enrollment, credential: letterWaived ? undefined : credential });
     case 'NOT_YET_OPEN':
       return fail('NOT_YET_OPEN', { opensAt: decision.opensAt });
     default:

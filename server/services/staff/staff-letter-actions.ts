@@ -1,0 +1,92 @@
+import { ok } from '../../../shared/contract/result';
+import type { Result } from '../../../shared/contract/result';
+import { maskEmail } from '../../../shared/policies/secret-codes';
+import type { Locale } from '../../../shared/schemas/localized-text-schema';
+import { encryptRecordValue, decryptRecordValue, recordBinding } from '../../crypto/record-cipher';
+import { emailHash } from '../../crypto/record-hash';
+import type { Db } from '../../store/connection';
+import { findEnrollment, findEnrollmentContact, saveEnrollmentContact } from '../../store/enrollment-repository';
+import { findPendingProof, readdressProof, updateEmailOnFile } from '../../store/staff-case-repository';
+import type { PendingProof } from '../../store/staff-case-repository';
+import { credentialKindOf, generateCode, storeCredential } from '../credential-service';
+import { auditRefusal, commitAction } from './staff-audit';
+import type { ActionExtra, DeskCall } from './staff-audit';
+import { proofBinding, staffResend } from './staff-email-proof';
+
+/**
+ * issueCredential: a new code or provisional password (a lost or expired letter), the previous
+ * one superseded by `storeCredential`. The secret exists in clear only in this answer, shown
+ * once on the staff screen: never logged, audited or stored (only its scrypt hash is).
+ * `storeCredential` hashes before it writes, so it cannot share a synchronous transaction; the
+ * audit entry is appended right after, in the same tick, before anything else can run.
+ */
+export async function issueCredential(call: DeskCall): Promise<Result<ActionExtra>> {
+  const { ctx, profile, staffCase } = call;
+  const kind = credentialKindOf(profile);
+  // The diagnosis offered it, so the profile issues letters; this only narrows the types.
+  if (!kind || !profile.credentials) throw new Error('issueCredential offered for a profile without letters');
+  const secret = generateCode(profile.credentials.codeLength);
+  const expiresAt = await storeCredential(ctx.db, profile, staffCase.lookupKey, secret, call.now);
+  commitAction(call, 'issueCredential', { kind, expiresAt }, () => undefined);
+  const sealedLogin = findEnrollment(ctx.db, profile.id, staffCase.lookupKey)?.loginEnc;
+  const login = sealedLogin ? decryptRecordValue(ctx.keys.recordKey, recordBinding(profile.id, staffCase.lookupKey, 'login'), sealedLogin) : null;
+  return ok({ issued: { kind, secret, expiresAt, ...(login ? { login } : {}) } });
+}
+
+/** Sends the pending proof again through `resendEmailProof`, and audits what came of it. */
+async function resendProof(call: DeskCall, action: 'resendEmail' | 'correctEmail', proof: PendingProof): Promise<Result<{ sentTo: string }>> {
+  const sent = await staffResend(call.ctx, call.profile, proof.activationId);
+  if (!sent.ok) {
+    auditRefusal(call, 'resendEmail', call.subject, sent.error.code);
+    return sent;
+  }
+  const sentTo = sent.value.body.sentTo;
+  if (action === 'resendEmail') commitAction(call, 'resendEmail', { sentTo }, () => undefined);
+  return ok({ sentTo });
+}
+
+/** resendEmail: the pending activation email again, with a new code and link (the old ones die). */
+export async function resendEmail(call: DeskCall): Promise<Result<ActionExtra>> {
+  const proof = findPendingProof(call.ctx.db, call.profile.id, call.staffCase.lookupKey, call.now.toISOString());
+  // The diagnosis offered it a moment ago: a proof used or expired since is what the resend says.
+  if (!proof) {
+    auditRefusal(call, 'resendEmail', call.subject, 'NOT_APPLICABLE');
+    return { ok: false, error: { code: 'NOT_APPLICABLE' } };
+  }
+  const sent = await resendProof(call, 'resendEmail', proof);
+  return sent.ok ? ok({ sentTo: sent.value.sentTo }) : sent;
+}
+
+/** Writes the corrected address where this profile's email proof goes: on file (umontpellier) or the contact one. */
+function saveAddress(tx: Db, call: DeskCall, email: string): void {
+  const { ctx, profile, staffCase } = call;
+  const now = call.now.toISOString();
+  const seal = (column: string) => encryptRecordValue(ctx.keys.recordKey, recordBinding(profile.id, staffCase.lookupKey, column), email);
+  const hash = emailHash(ctx.keys.recordKey, profile.id, email);
+  if (profile.emailProof?.to === 'onFile') {
+    updateEmailOnFile(tx, profile.id, staffCase.lookupKey, seal('email_on_file'), hash, now);
+    return;
+  }
+  const contact = findEnrollmentContact(tx, profile.id, staffCase.lookupKey);
+  const kept = { mobileEnc: contact?.mobileEnc ?? null, termsVersion: contact?.termsVersion ?? null };
+  saveEnrollmentContact(tx, profile.id, staffCase.lookupKey, { ...kept, contactEmailEnc: seal('contact_email'), contactEmailHash: hash }, now);
+}
+
+/**
+ * correctEmail (after an idCheck in this case): the address is corrected (encrypted, with its
+ * keyed hash for "identifiant oublié") and, when an activation waits for its email, the proof
+ * is re-addressed in the same transaction and sent again to the new address.
+ */
+export async function correctEmail(call: DeskCall, email: string, locale: Locale): Promise<Result<ActionExtra>> {
+  const { ctx } = call;
+  const proof = findPendingProof(ctx.db, call.profile.id, call.staffCase.lookupKey, call.now.toISOString());
+  const masked = maskEmail(email);
+  commitAction(call, 'correctEmail', { address: masked, resend: proof !== undefined }, (tx) => {
+    saveAddress(tx, call, email);
+    if (proof) readdressProof(tx, proof.activationId, encryptRecordValue(ctx.keys.recordKey, proofBinding(proof.activationId, 'sent_to'), email), masked, locale);
+  });
+  if (!proof) return ok({});
+  // The correction stands even if the relay is down: the diagnosis shows the new address, "resend" retries.
+  const sent = await resendProof(call, 'correctEmail', proof);
+  return ok(sent.ok ? { sentTo: sent.value.sentTo } : {});
+}
