@@ -49,6 +49,7 @@ function demoRows(profile: Profile, now: Date): Record<string, string>[] {
       channel: record.channel,
       payment: record.payment,
       activated_at: ago(now, record.activatedAgo),
+      cohort: record.cohort ?? '',
     });
   }
   for (const person of PROFILE_DEMO_PEOPLE) {
@@ -61,6 +62,7 @@ function demoRows(profile: Profile, now: Date): Record<string, string>[] {
       paid_at: ago(now, record.paidAgo),
       activated_at: ago(now, record.activatedAgo),
       personal_email: record.personalEmail ?? '',
+      cohort: record.cohort ?? '',
     });
   }
   return rows;
@@ -71,6 +73,9 @@ export function demoCsv(profile: Profile, now: Date): string {
   const columns = [...columnsFor(profile), ...(profile.eligibility.afterPayment ? ['paid_at'] : [])];
   const withAddress = PROFILE_DEMO_PEOPLE.some((person) => person.profileId === profile.id && person.record?.personalEmail);
   if (withAddress && !columns.includes('personal_email')) columns.push('personal_email');
+  // Group sessions (issue 6): a few demo people belong to a class ("3eB", "L1-Info").
+  const people = [...DEMO_IDENTITIES, ...PROFILE_DEMO_PEOPLE].filter((person) => person.profileId === profile.id);
+  if (people.some((person) => person.record?.cohort)) columns.push('cohort');
   const lines = [columns.join(',')];
   for (const values of demoRows(profile, now)) lines.push(columns.map((column) => quote(values[column] ?? '')).join(','));
   return `${lines.join('\r\n')}\r\n`;

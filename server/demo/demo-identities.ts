@@ -15,6 +15,8 @@ export interface DemoRecord {
   enrolledAgo: number | 'today';
   /** Minutes since the account was activated, or null when it never was. */
   activatedAgo: number | null;
+  /** The group a group session can be opened from (issue 6): a first-year class. */
+  cohort?: string;
 }
 
 export interface DemoIdentity {
@@ -36,21 +38,21 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     profileId: 'cergy-etudiant',
     expected: 'eligible',
     identity: { lastName: 'Martineau', firstName: 'Camille', birthDate: '2006-04-12', studentNumber: '21000001' },
-    record: { channel: 'online', payment: 'paid', enrolledAgo: 10 * DAY, activatedAgo: null },
+    record: { channel: 'online', payment: 'paid', enrolledAgo: 10 * DAY, activatedAgo: null, cohort: 'L1-Info' },
     note: 'online, paid by card, enrolled 10 days ago',
   },
   {
     profileId: 'cergy-etudiant',
     expected: 'eligible',
     identity: { lastName: "N'Guessan-Lefèvre", firstName: 'Zoé-Hélène', birthDate: '2005-11-03', studentNumber: '21000002' },
-    record: { channel: 'remote', payment: 'grant', enrolledAgo: 3 * DAY, activatedAgo: null },
+    record: { channel: 'remote', payment: 'grant', enrolledAgo: 3 * DAY, activatedAgo: null, cohort: 'L1-Info' },
     note: 'grant holder, remote enrollment 3 days ago; apostrophe, hyphens and accents (type them with or without accents, any case)',
   },
   {
     profileId: 'cergy-etudiant',
     expected: 'PAYMENT_PENDING',
     identity: { lastName: 'Perrin', firstName: 'Hugo', birthDate: '2006-01-27', studentNumber: '21000003' },
-    record: { channel: 'online', payment: 'pending', enrolledAgo: 5 * DAY, activatedAgo: null },
+    record: { channel: 'online', payment: 'pending', enrolledAgo: 5 * DAY, activatedAgo: null, cohort: 'L1-Info' },
     note: '"Inscription en attente de paiement"',
   },
   {
@@ -71,7 +73,7 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
     profileId: 'cergy-etudiant',
     expected: 'ALREADY_ACTIVE',
     identity: { lastName: 'Fontaine', firstName: 'Léa', birthDate: '2006-02-14', studentNumber: '21000006' },
-    record: { channel: 'online', payment: 'paid', enrolledAgo: 30 * DAY, activatedAgo: 20 * DAY },
+    record: { channel: 'online', payment: 'paid', enrolledAgo: 30 * DAY, activatedAgo: 20 * DAY, cohort: 'L1-Info' },
     note: 'account activated 20 days ago',
   },
   {

@@ -30,6 +30,8 @@ export interface ProfileDemoRecord {
   contactEmail?: string;
   /** The letter with the secret typed in `identity`: issued this long ago, already used or not. */
   letter?: { issuedAgo: number; used: boolean };
+  /** The class a group session can be opened from (issue 6). */
+  cohort?: string;
 }
 
 export interface ProfileDemoPerson {
@@ -48,21 +50,21 @@ export const PROFILE_DEMO_PEOPLE: readonly ProfileDemoPerson[] = [
     profileId: 'ent77-college',
     expected: 'eligible',
     identity: { login: 'manon.leclerc', activationCode: 'HT4K-9WPM' },
-    record: { payment: 'paid', enrolledAgo: 20 * DAY, activatedAgo: null, letter: { issuedAgo: 14 * DAY, used: false } },
+    record: { cohort: '3eB', payment: 'paid', enrolledAgo: 20 * DAY, activatedAgo: null, letter: { issuedAgo: 14 * DAY, used: false } },
     note: 'code from the school, valid: choose a password, give an email, tick the charter',
   },
   {
     profileId: 'ent77-college',
     expected: 'CODE_USED',
     identity: { login: 'jules.marchand', activationCode: 'R8ZN-3CEY' },
-    record: { payment: 'paid', enrolledAgo: 30 * DAY, activatedAgo: 5 * DAY, letter: { issuedAgo: 25 * DAY, used: true }, contactEmail: 'jules.marchand@example.org' },
+    record: { cohort: '3eB', payment: 'paid', enrolledAgo: 30 * DAY, activatedAgo: 5 * DAY, letter: { issuedAgo: 25 * DAY, used: true }, contactEmail: 'jules.marchand@example.org' },
     note: 'account activated 5 days ago with this code: "le code d\'activation devient obsolète"; "mot de passe oublié" with `jules.marchand` mails a code to j***@example.org',
   },
   {
     profileId: 'ent77-college',
     expected: 'CODE_EXPIRED',
     identity: { login: 'sarah.benali', activationCode: 'VQ6M-D2XF' },
-    record: { payment: 'paid', enrolledAgo: 420 * DAY, activatedAgo: null, letter: { issuedAgo: 400 * DAY, used: false } },
+    record: { cohort: '3eB', payment: 'paid', enrolledAgo: 420 * DAY, activatedAgo: null, letter: { issuedAgo: 400 * DAY, used: false } },
     note: 'code issued 400 days ago (valid 365 days): ask the school for a new one',
   },
   {

@@ -9,6 +9,8 @@ import { transaction } from '../store/connection';
 import type { Db } from '../store/connection';
 import { upsertEnrollment } from '../store/enrollment-repository';
 import type { EnrollmentRow } from '../store/enrollment-repository';
+import { setEnrollmentBoardFields } from '../store/group-repository';
+import { CohortCellSchema, LabelCellSchema, derivedBoardLabel } from './board-label';
 import { parseCsv } from './csv-parser';
 import { FACT_COLUMNS, FACT_DEFAULTS, columnOf, columnsFor, enrollmentRowSchemaFor, optionalColumnsFor } from './enrollment-row-schema';
 
@@ -68,7 +70,7 @@ export function importEnrollmentsCsv(db: Db, profile: Profile, recordKey: Buffer
   if (problems.length > 0) return { ok: false, problems };
 
   const schema = enrollmentRowSchemaFor(profile);
-  const rows: Omit<EnrollmentRow, 'deactivatedAt'>[] = [];
+  const rows: (Omit<EnrollmentRow, 'deactivatedAt'> & { cohort?: string | null; labelEnc: string | null })[] = [];
   const seen = new Map<string, number>();
   for (const record of records) {
     if (record.cells.length !== columns.length) {
@@ -79,10 +81,16 @@ export function importEnrollmentsCsv(db: Db, profile: Profile, recordKey: Buffer
     const identity = Object.fromEntries(recordFields(profile).map((field) => [field.key, cell(columnOf(field.key))]));
     const facts = Object.fromEntries(FACT_COLUMNS.map((column) => [column, cell(column).trim()]));
     const parsed = parseWith(schema, { identity, facts });
+    // Group sessions (issue 6): the class a group can be opened from, the name its board shows.
+    const cohort = columns.includes('cohort') ? CohortCellSchema.safeParse(cell('cohort')) : undefined;
+    const label = LabelCellSchema.safeParse(cell('label'));
+    if (cohort && !cohort.success) problems.push({ line: record.line, column: 'cohort', problem: REASON_TEXT.format });
+    if (!label.success) problems.push({ line: record.line, column: 'label', problem: REASON_TEXT.tooLong });
     if (!parsed.ok) {
       for (const problem of parsed.problems) problems.push({ line: record.line, column: columnOfProblem(problem.key), problem: REASON_TEXT[problem.reason] });
       continue;
     }
+    if ((cohort && !cohort.success) || !label.success) continue;
     const hashed = hashIdentity(profile, parsed.data.identity, recordKey);
     const firstLine = seen.get(hashed.lookupKey);
     if (firstLine !== undefined) {
@@ -95,6 +103,7 @@ export function importEnrollmentsCsv(db: Db, profile: Profile, recordKey: Buffer
     const loginField = profile.identity.fields.find((field) => field.key === profile.identity.lookupKey);
     // The login is kept (encrypted) only where the server prints letters for it (`credentials issue`).
     const login = credentialFields(profile).length > 0 && loginField ? canonicalFieldValue(loginField, parsed.data.identity[loginField.key] ?? '') : null;
+    const boardLabel = label.data ?? derivedBoardLabel(profile, parsed.data.identity);
     rows.push({
       profileId: profile.id,
       lookupKey: hashed.lookupKey,
@@ -107,11 +116,16 @@ export function importEnrollmentsCsv(db: Db, profile: Profile, recordKey: Buffer
       loginEnc: login === null ? null : seal('login', login),
       emailOnFileEnc: email ? seal('email_on_file', email) : null,
       emailOnFileHash: email ? emailHash(recordKey, profile.id, email) : null,
+      ...(cohort ? { cohort: cohort.data } : {}),
+      labelEnc: boardLabel === null ? null : seal('label', boardLabel),
     });
   }
   if (problems.length > 0) return { ok: false, problems };
   transaction(db, (tx) => {
-    for (const row of rows) upsertEnrollment(tx, row, now.toISOString());
+    for (const { cohort, labelEnc, ...row } of rows) {
+      upsertEnrollment(tx, row, now.toISOString());
+      setEnrollmentBoardFields(tx, row.profileId, row.lookupKey, { ...(cohort === undefined ? {} : { cohort }), labelEnc });
+    }
   });
   return { ok: true, imported: rows.length };
 }

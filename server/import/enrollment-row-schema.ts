@@ -3,6 +3,7 @@ import { ENROLLMENT_CHANNELS, PAYMENT_STATES } from '../../shared/policies/eligi
 import { identitySchemaFor } from '../../shared/policies/identity-rules';
 import type { Profile } from '../../shared/schemas/profile-schema';
 import { recordFields } from '../services/identity-hashing';
+import { BOARD_COLUMNS } from './board-label';
 
 /** `studentNumber` → `student_number`: CSV columns are the profile's field keys in snake_case. */
 export function columnOf(fieldKey: string): string {
@@ -39,10 +40,10 @@ export function columnsFor(profile: Profile): string[] {
   return [...recordFields(profile).map((field) => columnOf(field.key)), ...requiredFactColumns(profile)];
 }
 
-/** Columns a file may add for this profile without them being "unknown". */
+/** Columns a file may add for this profile without them being "unknown" (group sessions: cohort, label). */
 export function optionalColumnsFor(profile: Profile): string[] {
   const required = new Set<string>(requiredFactColumns(profile));
-  return FACT_COLUMNS.filter((column) => !required.has(column));
+  return [...FACT_COLUMNS.filter((column) => !required.has(column)), ...BOARD_COLUMNS];
 }
 
 function factsSchemaFor(profile: Profile) {

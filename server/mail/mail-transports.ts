@@ -10,7 +10,8 @@ export const MAIL_FOLDER = 'mail';
 
 function envelopeOf(from: string, message: MailMessage) {
   const envelope = { from: { name: 'Sésame', address: from }, to: message.to, subject: message.subject, text: message.text, html: message.html };
-  return message.replyTo ? { ...envelope, replyTo: message.replyTo } : envelope;
+  const withAttachments = message.attachments ? { ...envelope, attachments: message.attachments } : envelope;
+  return message.replyTo ? { ...withAttachments, replyTo: message.replyTo } : withAttachments;
 }
 
 /**

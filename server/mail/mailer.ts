@@ -10,6 +10,14 @@ export interface MailMessage {
   html: string;
   /** Where replies go (the parents' help form: the school answers the parent directly). */
   replyTo?: string;
+  /** Files sent with the message (a group session's summary CSV, issue 6). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
 }
 
 export interface Mailer {

@@ -1,0 +1,138 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { z } from 'zod';
+import type { GroupJoinResponseSchema, GroupOpenRequestSchema } from '../../../shared/contract/staff-api';
+import { fail, ok } from '../../../shared/contract/result';
+import type { Result } from '../../../shared/contract/result';
+import { appendAudit } from '../../audit/audit-log';
+import { decryptRecordValue, encryptRecordValue, recordBinding } from '../../crypto/record-cipher';
+import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
+import { transaction } from '../../store/connection';
+import {
+  closeGroup,
+  findGroup,
+  findOpenGroupByCode,
+  findTerminalOpenGroup,
+  insertGroup,
+  isJoinCodeOpen,
+  joinGroup,
+  leaveOpenGroups,
+  listCohortEnrollments,
+} from '../../store/group-repository';
+import type { GroupRow } from '../../store/group-repository';
+import type { ServiceContext } from '../service-context';
+import { GROUP_MAX_MEMBERS, parseGroupCsv } from './group-csv';
+import type { ListedMember } from './group-csv';
+
+export type GroupOpenRequest = z.infer<typeof GroupOpenRequestSchema>;
+export type GroupJoinResponse = z.infer<typeof GroupJoinResponseSchema>;
+
+/** Unambiguous alphabet of join codes (JoinCodeSchema: no O/0, I/1). */
+const JOIN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function newJoinCode(ctx: ServiceContext): string {
+  for (;;) {
+    const code = Array.from({ length: 6 }, () => JOIN_ALPHABET[randomInt(JOIN_ALPHABET.length)]).join('');
+    if (!isJoinCodeOpen(ctx.db, code)) return code;
+  }
+}
+
+/** Member labels are sealed to their group and row: a ciphertext moved elsewhere does not open. */
+export function memberLabelBinding(groupId: string, no: number): string {
+  return `group\u0000${groupId}\u0000${no}`;
+}
+
+export function staffAudit(staff: StaffPrincipal) {
+  return { actorKind: 'staff' as const, actor: staff.username, terminalId: staff.terminalId };
+}
+
+function cohortMembers(ctx: ServiceContext, profileId: string, cohort: string): ListedMember[] {
+  const members = listCohortEnrollments(ctx.db, profileId, cohort).map((row) => ({
+    lookupKey: row.lookupKey,
+    label: row.labelEnc ? (decryptRecordValue(ctx.keys.recordKey, recordBinding(profileId, row.lookupKey, 'label'), row.labelEnc) ?? '') : '',
+  }));
+  // A class list reads in name order, as the teacher knows it.
+  return members.sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+}
+
+/**
+ * Opens a group session (issue 6) from a cohort of the registrar's file or from a teacher's
+ * list; the opener's terminal joins at once. Audited with counts only, never names.
+ */
+export function openGroup(ctx: ServiceContext, staff: StaffPrincipal, request: GroupOpenRequest): Result<GroupRow> {
+  const profile = ctx.profiles.get(request.profileId);
+  if (!profile) return fail('NOT_FOUND');
+  let members: ListedMember[];
+  if (request.source.kind === 'csv') {
+    const parsed = parseGroupCsv(profile, ctx.keys.recordKey, request.source.csv);
+    if (!parsed.ok) return fail('INVALID_INPUT', { fields: parsed.fields });
+    members = parsed.members;
+  } else {
+    members = cohortMembers(ctx, profile.id, request.source.cohort);
+    if (members.length === 0) return fail('NOT_FOUND');
+    if (members.length > GROUP_MAX_MEMBERS) return fail('INVALID_INPUT', { fields: [{ key: 'source.cohort', reason: 'range' }] });
+  }
+  const now = ctx.now();
+  const id = `g_${randomBytes(16).toString('base64url')}`;
+  transaction(ctx.db, (tx) => {
+    const group = { id, profileId: profile.id, label: request.label, joinCode: newJoinCode(ctx), openedBy: staff.username, openedAt: now.toISOString() };
+    const rows = members.map((member, index) => ({
+      no: index + 1,
+      lookupKey: member.lookupKey,
+      labelEnc: encryptRecordValue(ctx.keys.recordKey, memberLabelBinding(id, index + 1), member.label),
+    }));
+    insertGroup(tx, group, rows);
+    joinGroup(tx, id, staff.terminalId, group.openedAt);
+    appendAudit(tx, { ...staffAudit(staff), action: 'group.open', subject: id, outcome: 'ok', details: { members: rows.length, source: request.source.kind } }, now);
+  });
+  const group = findGroup(ctx.db, id);
+  return group ? ok(group) : fail('INTERNAL');
+}
+
+function joinAnswer(group: GroupRow): GroupJoinResponse {
+  return { groupId: group.id, profileId: group.profileId, label: group.label };
+}
+
+/** This terminal joins the open session with that code (and leaves any other). */
+export function joinGroupByCode(ctx: ServiceContext, staff: StaffPrincipal, joinCode: string): Result<GroupJoinResponse> {
+  const group = findOpenGroupByCode(ctx.db, joinCode);
+  if (!group) return fail('NOT_FOUND');
+  const now = ctx.now();
+  transaction(ctx.db, (tx) => {
+    joinGroup(tx, group.id, staff.terminalId, now.toISOString());
+    appendAudit(tx, { ...staffAudit(staff), action: 'group.join', subject: group.id, outcome: 'ok' }, now);
+  });
+  return ok(joinAnswer(group));
+}
+
+/** This terminal leaves its open session; leaving when in none changes nothing (a retried call). */
+export function leaveGroup(ctx: ServiceContext, staff: StaffPrincipal): void {
+  const group = findTerminalOpenGroup(ctx.db, staff.terminalId);
+  if (!group) return;
+  const now = ctx.now();
+  transaction(ctx.db, (tx) => {
+    leaveOpenGroups(tx, staff.terminalId, now.toISOString());
+    appendAudit(tx, { ...staffAudit(staff), action: 'group.leave', subject: group.id, outcome: 'ok' }, now);
+  });
+}
+
+/** The open session this terminal is in, or null: the kiosk asks at each Welcome, the server decides. */
+export function terminalGroup(ctx: ServiceContext, terminalId: string): GroupJoinResponse | null {
+  const group = findTerminalOpenGroup(ctx.db, terminalId);
+  return group ? joinAnswer(group) : null;
+}
+
+/** Closes the session (a closed one stays as it was); the audit entry carries the final board's counts. */
+export function closeGroupSession(ctx: ServiceContext, staff: StaffPrincipal, groupId: string, counts: Record<string, number>): Result<GroupRow> {
+  const group = findGroup(ctx.db, groupId);
+  if (!group) return fail('NOT_FOUND');
+  if (group.closedAt === null) {
+    const now = ctx.now();
+    transaction(ctx.db, (tx) => {
+      if (closeGroup(tx, groupId, now.toISOString())) {
+        appendAudit(tx, { ...staffAudit(staff), action: 'group.close', subject: groupId, outcome: 'ok', details: counts }, now);
+      }
+    });
+  }
+  const closed = findGroup(ctx.db, groupId);
+  return closed ? ok(closed) : fail('INTERNAL');
+}
