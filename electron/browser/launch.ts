@@ -53,6 +53,8 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
     resourcesDir: paths.resourcesDir,
     idleTimeoutS: options.idleTimeoutS,
     idleWarningS: options.idleWarningS,
+    mode: options.mode,
+    staffLockS: options.staffLockS,
     configFile: options.configFile,
   });
   const server = await startLoopbackServer({ backend: stack.core, rendererDir: paths.rendererDir, port: options.port });

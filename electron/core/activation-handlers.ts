@@ -1,8 +1,8 @@
 import type { KioskHandlers } from '../../shared/contract/kiosk-api';
 import { parseWith } from '../../shared/contract/parse';
 import { fail, ok, type Result } from '../../shared/contract/result';
-import { identitySchemaFor } from '../../shared/policies/identity-rules';
 import type { SessionCalls } from './session/session-calls';
+import { identitySchemaForSession } from './session/session-identity';
 import type { SessionManager } from './session/session-manager';
 import type { EnrollmentClient } from './sync/enrollment-client';
 import type { ServerLink } from './sync/server-link';
@@ -31,7 +31,7 @@ export function createActivationHandlers(deps: ActivationHandlerDeps): Activatio
     async 'activation.lookup'({ identity }) {
       const session = touchedSession();
       if (!session) return fail('NO_SESSION');
-      const parsed = parseWith(identitySchemaFor(session.profile), identity);
+      const parsed = parseWith(identitySchemaForSession(session), identity);
       if (!parsed.ok) return fail('INVALID_INPUT', { fields: parsed.problems });
       session.resetIdentity(null);
       const answer = await deps.client.lookup({ profileId: session.profile.id, identity: parsed.data });

@@ -10,10 +10,14 @@ import { createKioskHandlers } from './kiosk-api';
 import { createDictionaryCheck } from './password/dictionary-check';
 import { createSessionCalls } from './session/session-calls';
 import { createSessionManager } from './session/session-manager';
+import { createStaffClient } from './staff/staff-client';
+import { createStaffSession } from './staff/staff-session';
+import { createTerminalGroup } from './staff/terminal-group';
 import { createOutboxRepository } from './store/outbox-repository';
 import { openKioskDatabase } from './store/sqlite-connection';
 import { createEmailProofCalls } from './sync/email-proof-calls';
 import { createEnrollmentClient } from './sync/enrollment-client';
+import { createJsonRequester } from './sync/json-request';
 import { createOutboxDelivery } from './sync/outbox-delivery';
 import { outboxSenders } from './sync/outbox-senders';
 import { createOutboxWorker } from './sync/outbox-worker';
@@ -54,14 +58,16 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   outbox.expireStale(clock.now(), 'activation');
 
   const syncStatus = createSyncStatus({ outbox, clock, emit: events.emit });
-  const client = createEnrollmentClient({
+  const requestOptions = {
     baseUrl: options.config.server.url,
     token: options.config.server.token,
     fetch: options.fetch ?? globalThis.fetch,
     timeoutMs: timing.requestTimeoutMs,
     signal: closing.signal,
-    onContact: (reachable) => syncStatus.recordContact(reachable),
-  });
+    onContact: (reachable: boolean) => syncStatus.recordContact(reachable),
+  };
+  const client = createEnrollmentClient(requestOptions);
+  const staffClient = createStaffClient({ requester: createJsonRequester(requestOptions, 'staff'), timeoutMs: timing.requestTimeoutMs });
   const link = createServerLink({ client, probeTimeoutMs: timing.probeTimeoutMs });
   const delivery = createOutboxDelivery({ outbox, clock, signal: closing.signal, queueBackoff: timing.queueBackoff, interactiveBackoff: timing.interactiveBackoff });
   const worker = createOutboxWorker({ outbox, delivery, senders: outboxSenders(client), clock, onPass: () => syncStatus.refresh() });
@@ -75,9 +81,12 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const emailProof = createEmailProofCalls(interactive);
   const recoveryCalls = createRecoveryCalls(interactive);
   const sessions = createSessionManager({ clock, idle: options.config.idle, emit: events.emit });
+  const staffSession = createStaffSession({ clock, lockAfterS: options.config.staff.lockAfterS, emit: events.emit, signOutRemote: (token) => staffClient.signOut(token) });
+  const terminalGroup = createTerminalGroup({ client: staffClient, clock, timeoutMs: timing.probeTimeoutMs });
   const handlers = createKioskHandlers({
     config: options.config, profiles: options.profiles, sessions, calls: createSessionCalls(sessions), client, link, submissions,
     emailProof, recoveryCalls, dictionary: createDictionaryCheck(), syncStatus, onlineFreshMs: timing.onlineFreshMs,
+    clock, staffSession, staffClient, terminalGroup,
   });
 
   await link.probe();
@@ -90,6 +99,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     close() {
       closed ??= (async () => {
         sessions.close();
+        staffSession.close();
         closing.abort();
         await worker.stop();
         await delivery.drain();

@@ -7,7 +7,11 @@ import { createChosenActivationHandlers, type ChosenActivationHandlerDeps } from
 import { errorKind, logCoreEvent } from './core-log';
 import { createHelpRequestHandlers, type HelpRequestHandlerDeps } from './help-request-handlers';
 import { createRecoveryHandlers, type RecoveryHandlerDeps } from './recovery-handlers';
+import type { Clock } from './clock';
 import { createStaffHandlers } from './staff/staff-handlers';
+import type { StaffClient } from './staff/staff-client';
+import type { StaffSession } from './staff/staff-session';
+import type { TerminalGroup } from './staff/terminal-group';
 import type { ServerLink } from './sync/server-link';
 import type { SyncStatus } from './sync/sync-status';
 
@@ -18,6 +22,10 @@ export interface KioskHandlerDeps extends ActivationHandlerDeps, ChosenActivatio
   link: ServerLink;
   syncStatus: SyncStatus;
   onlineFreshMs: number;
+  clock: Clock;
+  staffSession: StaffSession;
+  staffClient: StaffClient;
+  terminalGroup: TerminalGroup;
 }
 
 /**
@@ -36,11 +44,12 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
         terminalId: config.terminalId,
         mode: config.mode,
         locale: config.locale,
-        profiles: enabled.map((profile) => ({ id: profile.id, title: profile.title, institution: profile.institution.name, persona: profile.persona })),
+        profiles: enabled.map((profile) => ({ id: profile.id, title: profile.title, institution: profile.institution.name, persona: profile.persona, identityFields: profile.identity.fields })),
         idle: { timeoutS: config.idle.timeoutS, warningS: config.idle.warningS },
         online: deps.syncStatus.online,
         staffEnabled: config.mode !== 'shared',
-        group: null,
+        // Issue 6: a terminal joined to a group session offers only that group's profile.
+        group: deps.syncStatus.online ? await deps.terminalGroup.current() : null,
       });
     },
     async 'session.start'({ profileId }) {
@@ -62,7 +71,7 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
     ...createChosenActivationHandlers(deps),
     ...createRecoveryHandlers(deps),
     ...createHelpRequestHandlers(deps),
-    ...createStaffHandlers(),
+    ...createStaffHandlers({ ...deps, enabled }),
   };
   return guardAll(handlers);
 }

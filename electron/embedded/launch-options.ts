@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseWith } from '../../shared/contract/parse';
+import { TerminalModeSchema } from '../../shared/schemas/terminal-config-schema';
 
 /**
  * Command-line flags and environment of `npm start` (electron/browser/launch.ts) and of the
@@ -18,6 +19,10 @@ export const LaunchOptionsSchema = z.strictObject({
   idleTimeoutS: SecondsSchema.optional(),
   idleWarningS: SecondsSchema.optional(),
   configFile: z.string().min(1).max(4096).optional(),
+  /** Issue 6: `desk` / `assisted` offer staff sign-in; the demo terminal is `shared` otherwise. */
+  mode: TerminalModeSchema.optional(),
+  /** Issue 6: the staff auto-lock, within the terminal config's bounds. */
+  staffLockS: z.coerce.number().int().min(15).max(1800).optional(),
 });
 export type LaunchOptions = z.infer<typeof LaunchOptionsSchema>;
 
@@ -31,6 +36,8 @@ const FLAGS = {
   'idle-timeout': { type: 'string' },
   'idle-warning': { type: 'string' },
   config: { type: 'string' },
+  mode: { type: 'string' },
+  'staff-lock': { type: 'string' },
 } as const;
 
 /**
@@ -56,6 +63,8 @@ export function parseLaunchOptions(
     idleTimeoutS: values['idle-timeout'],
     idleWarningS: values['idle-warning'],
     configFile: values['config'],
+    mode: values['mode'],
+    staffLockS: values['staff-lock'],
   };
   const parsed = parseWith(LaunchOptionsSchema, raw);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => `${p.key}: ${p.reason}`) };

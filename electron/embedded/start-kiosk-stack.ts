@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TerminalConfigSchema } from '../../shared/schemas/terminal-config-schema';
-import type { TerminalConfig } from '../../shared/schemas/terminal-config-schema';
+import type { TerminalConfig, TerminalMode } from '../../shared/schemas/terminal-config-schema';
 import { createKioskCore, loadProfiles, loadTerminalConfig } from '../core';
 import type { KioskCore } from '../core';
 import { startEmbeddedServer } from '../../server/embedded';
@@ -17,6 +17,10 @@ export interface KioskStackOptions {
   resourcesDir: string;
   idleTimeoutS?: number;
   idleWarningS?: number;
+  /** `--mode`: the terminal's mode (issue 6), over the file's or the demo's `shared`. */
+  mode?: TerminalMode;
+  /** `--staff-lock`: seconds before an idle staff session locks itself. */
+  staffLockS?: number;
   /** `--config`: a real terminal's configuration; then no embedded server is started. */
   configFile?: string;
 }
@@ -39,14 +43,14 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
   mkdirSync(kioskDir, { recursive: true, mode: 0o700 });
 
   if (options.configFile) {
-    const config = withIdle(loadTerminalConfig(options.configFile), options);
+    const config = withFlags(loadTerminalConfig(options.configFile), options);
     const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles) });
     return { core, config, close: () => core.close() };
   }
 
   const server = await startEmbeddedServer({ dataDir: join(options.dataDir, 'server'), profilesDir });
   try {
-    const config = withIdle(
+    const config = withFlags(
       TerminalConfigSchema.parse({
         terminalId: server.terminal.id,
         mode: 'shared',
@@ -76,12 +80,13 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
 }
 
 /** Flags win over the file; the result is re-validated (warning must stay below timeout). */
-function withIdle(config: TerminalConfig, options: KioskStackOptions): TerminalConfig {
+function withFlags(config: TerminalConfig, options: KioskStackOptions): TerminalConfig {
   const idle = {
     timeoutS: options.idleTimeoutS ?? config.idle.timeoutS,
     warningS: options.idleWarningS ?? config.idle.warningS,
   };
-  return TerminalConfigSchema.parse({ ...config, idle });
+  const staff = { lockAfterS: options.staffLockS ?? config.staff.lockAfterS };
+  return TerminalConfigSchema.parse({ ...config, idle, staff, mode: options.mode ?? config.mode });
 }
 
 /** The file holds the terminal's bearer token: owner-only (0600), rewritten at every start. */

@@ -57,6 +57,8 @@ async function start(): Promise<void> {
     resourcesDir: paths.resourcesDir,
     idleTimeoutS: options.idleTimeoutS,
     idleWarningS: options.idleWarningS,
+    mode: options.mode,
+    staffLockS: options.staffLockS,
     configFile: options.configFile,
   });
   const core = stack.core;

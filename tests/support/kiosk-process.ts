@@ -11,6 +11,10 @@ export interface KioskLaunch {
   dataDir: string;
   idleTimeoutS?: number;
   idleWarningS?: number;
+  /** `--mode` (issue 6): `desk` / `assisted` offer staff sign-in. */
+  mode?: 'shared' | 'desk' | 'assisted';
+  /** `--staff-lock`: the staff auto-lock in seconds (15 at least). */
+  staffLockS?: number;
   /** A terminal configuration file (then no embedded server is started). */
   configFile?: string;
   /** Extra environment for the stack, e.g. `SESAME_SMTP_URL` pointing at a test SMTP sink. */
@@ -31,6 +35,8 @@ function launchArgs(options: KioskLaunch): string[] {
   const args = [LAUNCHER, '--shell', 'browser', '--no-open', '--data-dir', options.dataDir];
   if (options.idleTimeoutS !== undefined) args.push('--idle-timeout', String(options.idleTimeoutS));
   if (options.idleWarningS !== undefined) args.push('--idle-warning', String(options.idleWarningS));
+  if (options.mode !== undefined) args.push('--mode', options.mode);
+  if (options.staffLockS !== undefined) args.push('--staff-lock', String(options.staffLockS));
   if (options.configFile !== undefined) args.push('--config', options.configFile);
   return args;
 }

@@ -59,6 +59,12 @@ export interface HeldHelpRequest {
  */
 export class KioskSession {
   readonly profile: Profile;
+  /**
+   * Identity fields this person need not type: staff checked an identity document at the desk
+   * and handed over (issue 6, `staffAssist.idCheck.waives`). The server decides whether the
+   * reduced proof holds; the kiosk only stops requiring the fields.
+   */
+  readonly waived: readonly string[];
   #identity: IdentityInput | null = null;
   #activation: HeldActivation | null = null;
   #confirmation: HeldConfirmation | null = null;
@@ -67,8 +73,9 @@ export class KioskSession {
   #helpRequest: HeldHelpRequest | null = null;
   #wiped = false;
 
-  constructor(profile: Profile) {
+  constructor(profile: Profile, waived: readonly string[] = []) {
     this.profile = profile;
+    this.waived = waived;
   }
 
   get wiped(): boolean {

@@ -40,10 +40,10 @@ export function createSessionManager(options: SessionManagerOptions) {
   }
 
   return {
-    /** A new start silently wipes the previous person's session first. */
-    start(profile: Profile): KioskSession {
+    /** A new start silently wipes the previous person's session first; `waived`: see KioskSession. */
+    start(profile: Profile, waived: readonly string[] = []): KioskSession {
       wipeCurrent();
-      current = new KioskSession(profile);
+      current = new KioskSession(profile, waived);
       idle.touch();
       return current;
     },

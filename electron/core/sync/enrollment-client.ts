@@ -5,7 +5,6 @@ import {
   EmailConfirmationResponseSchema,
   EmailResendResponseSchema,
   enrollmentRoutes,
-  ErrorResponseSchema,
   HelpRequestResponseSchema,
   LookupResponseSchema,
   RecoveryResetResponseSchema,
@@ -19,28 +18,16 @@ import {
   type RecoveryRequestSchema,
   type RecoveryResetRequestSchema,
 } from '../../../shared/contract/enrollment-api';
-import { parseWith } from '../../../shared/contract/parse';
-import type { AppError } from '../../../shared/contract/result';
-import { errorKind, logCoreEvent } from '../core-log';
+import { createJsonRequester, type ClientResult, type JsonRequesterOptions } from './json-request';
 
 /**
  * The kiosk's client of the central enrollment API. Every response is parsed with the shared
- * schemas: a 2xx of the wrong shape is treated like a network failure (OFFLINE, retryable)
- * and logged by route and status only, never by content.
+ * schemas (see json-request.ts): a 2xx of the wrong shape is treated like a network failure
+ * (OFFLINE, retryable) and logged by route and status only, never by content.
  */
-export type ClientResult<T> = { ok: true; value: T } | { ok: false; error: AppError; retryable: boolean };
+export type { ClientResult } from './json-request';
 
-export interface EnrollmentClientOptions {
-  baseUrl: string;
-  token: string;
-  fetch: typeof fetch;
-  /** Per-request budget, enforced with `AbortSignal.timeout`. */
-  timeoutMs: number;
-  /** Aborts every request in flight (the core closing). */
-  signal?: AbortSignal;
-  /** Told after each exchange whether the server answered sensibly (the `online` flag). */
-  onContact?: (reachable: boolean) => void;
-}
+export type EnrollmentClientOptions = JsonRequesterOptions;
 
 interface Call {
   route: keyof typeof enrollmentRoutes;
@@ -50,52 +37,11 @@ interface Call {
   timeoutMs?: number;
 }
 
-const OFFLINE: AppError = { code: 'OFFLINE' };
-
 export function createEnrollmentClient(options: EnrollmentClientOptions) {
-  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+  const requester = createJsonRequester(options, 'enrollment');
 
-  async function send<S extends z.ZodType>(call: Call, schema: S): Promise<ClientResult<z.infer<S>>> {
-    const { method } = enrollmentRoutes[call.route];
-    const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: 'application/json' };
-    if (call.body !== undefined) headers['content-type'] = 'application/json';
-    if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
-    const timeout = AbortSignal.timeout(call.timeoutMs ?? options.timeoutMs);
-    let status: number;
-    let text: string;
-    try {
-      const response = await options.fetch(new URL(call.path.replace(/^\//, ''), base), {
-        method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      return unreachable(call.route, 'unreachable', { cause: errorKind(error) });
-    }
-    const json = parseJson(text);
-    if (status >= 200 && status < 300) {
-      const parsed = parseWith(schema, json);
-      if (parsed.ok) return reached({ ok: true, value: parsed.data });
-      return unreachable(call.route, 'malformed', { status });
-    }
-    if (status >= 500) return unreachable(call.route, 'server-error', { status });
-    const refusal = parseWith(ErrorResponseSchema, json);
-    if (!refusal.ok) return unreachable(call.route, 'malformed', { status });
-    return reached({ ok: false, error: refusal.data.error, retryable: false });
-  }
-
-  function reached<T>(result: ClientResult<T>): ClientResult<T> {
-    options.onContact?.(true);
-    return result;
-  }
-
-  function unreachable<T>(route: string, why: string, fields: Record<string, string | number>): ClientResult<T> {
-    logCoreEvent(`enrollment.${why}`, { route, ...fields });
-    options.onContact?.(false);
-    return { ok: false, error: OFFLINE, retryable: true };
+  function send<S extends z.ZodType>(call: Call, schema: S): Promise<ClientResult<z.infer<S>>> {
+    return requester.send({ ...call, method: enrollmentRoutes[call.route].method }, schema);
   }
 
   return {
@@ -140,12 +86,4 @@ export type EnrollmentClient = ReturnType<typeof createEnrollmentClient>;
 
 function activationPath(route: 'confirmation' | 'emailConfirmation' | 'emailResend', activationId: string): string {
   return enrollmentRoutes[route].path.replace(':activationId', encodeURIComponent(activationId));
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

@@ -33,7 +33,11 @@ describe('kiosk handlers guards', () => {
     const described = await core.handlers['terminal.describe']({});
     expect(described).toEqual({ ok: true, value: {
       terminalId: 'borne-test', mode: 'shared', locale: 'fr', idle: { timeoutS: 60, warningS: 10 }, online: false,
-      profiles: [{ id: 'cergy-etudiant', title: cergyProfile().title, institution: cergyProfile().institution.name, persona: cergyProfile().persona }],
+      staffEnabled: false, group: null,
+      profiles: [{
+        id: 'cergy-etudiant', title: cergyProfile().title, institution: cergyProfile().institution.name, persona: cergyProfile().persona,
+        identityFields: cergyProfile().identity.fields,
+      }],
     } });
   });
 

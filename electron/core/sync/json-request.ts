@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import { ErrorResponseSchema } from '../../../shared/contract/enrollment-api';
+import { parseWith } from '../../../shared/contract/parse';
+import type { AppError } from '../../../shared/contract/result';
+import { errorKind, logCoreEvent } from '../core-log';
+
+/**
+ * One JSON exchange with the central API, shared by the enrollment and staff clients. Every
+ * response is parsed with the shared schemas: a 2xx of the wrong shape is treated like a network
+ * failure (OFFLINE, retryable) and logged by route and status only, never by content (nor by
+ * header: the staff token travels in one).
+ */
+export type ClientResult<T> = { ok: true; value: T } | { ok: false; error: AppError; retryable: boolean };
+
+export interface JsonRequesterOptions {
+  baseUrl: string;
+  token: string;
+  fetch: typeof fetch;
+  /** Per-request budget, enforced with `AbortSignal.timeout`. */
+  timeoutMs: number;
+  /** Aborts every request in flight (the core closing). */
+  signal?: AbortSignal;
+  /** Told after each exchange whether the server answered sensibly (the `online` flag). */
+  onContact?: (reachable: boolean) => void;
+}
+
+export interface JsonCall {
+  /** Names the route in logs (`<logPrefix>.unreachable`, route). */
+  route: string;
+  method: string;
+  path: string;
+  body?: unknown;
+  idempotencyKey?: string;
+  timeoutMs?: number;
+  /** Extra request headers (the staff session token). */
+  headers?: Readonly<Record<string, string>>;
+}
+
+const OFFLINE: AppError = { code: 'OFFLINE' };
+
+export function createJsonRequester(options: JsonRequesterOptions, logPrefix: string) {
+  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+
+  async function send<S extends z.ZodType>(call: JsonCall, schema: S): Promise<ClientResult<z.infer<S>>> {
+    const headers: Record<string, string> = { ...call.headers, authorization: `Bearer ${options.token}`, accept: 'application/json' };
+    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
+    const timeout = AbortSignal.timeout(call.timeoutMs ?? options.timeoutMs);
+    let status: number;
+    let text: string;
+    try {
+      const response = await options.fetch(new URL(call.path.replace(/^\//, ''), base), {
+        method: call.method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      return unreachable(call.route, 'unreachable', { cause: errorKind(error) });
+    }
+    const json = parseJson(text);
+    if (status >= 200 && status < 300) {
+      const parsed = parseWith(schema, json);
+      if (parsed.ok) return reached({ ok: true, value: parsed.data });
+      return unreachable(call.route, 'malformed', { status });
+    }
+    if (status >= 500) return unreachable(call.route, 'server-error', { status });
+    const refusal = parseWith(ErrorResponseSchema, json);
+    if (!refusal.ok) return unreachable(call.route, 'malformed', { status });
+    return reached({ ok: false, error: refusal.data.error, retryable: false });
+  }
+
+  function reached<T>(result: ClientResult<T>): ClientResult<T> {
+    options.onContact?.(true);
+    return result;
+  }
+
+  function unreachable<T>(route: string, why: string, fields: Record<string, string | number>): ClientResult<T> {
+    logCoreEvent(`${logPrefix}.${why}`, { route, ...fields });
+    options.onContact?.(false);
+    return { ok: false, error: OFFLINE, retryable: true };
+  }
+
+  return { send };
+}
+
+export type JsonRequester = ReturnType<typeof createJsonRequester>;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
