@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKiosk } from '../support/kiosk-process';
+import { kioskSessionCookie } from './lib/kiosk-http';
 import { summary } from './lib/stats';
 
 /**
@@ -18,13 +19,6 @@ async function timeCalls(count: number, call: () => Promise<void>): Promise<numb
     samples.push(performance.now() - started);
   }
   return samples;
-}
-
-async function kioskSessionCookie(launchUrl: string): Promise<string> {
-  const response = await fetch(launchUrl, { redirect: 'manual' });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (!cookie) throw new Error(`no session cookie from ${launchUrl} (status ${response.status})`);
-  return cookie;
 }
 
 export async function roundTripBench(count: number, identity: Record<string, string>) {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_IDENTITIES } from '../../server/demo/demo-identities';
+import { boardLatencyBench } from './board-latency-bench';
 import { launchChromium } from './lib/chromium';
 import { fmt } from './lib/stats';
 import type { passwordCheckBench } from './password-check-bench';
@@ -20,6 +21,7 @@ const ROUNDS = Number(process.env['BENCH_STARTUP_ROUNDS'] ?? 5);
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 1000);
 const PASSWORDS = Number(process.env['BENCH_PASSWORDS'] ?? 10_000);
 const WIPE_SESSIONS = Number(process.env['BENCH_WIPE_SESSIONS'] ?? 100);
+const BOARD_PEOPLE = Number(process.env['BENCH_BOARD_PEOPLE'] ?? 30);
 
 function timeBuild(): number {
   const started = performance.now();
@@ -57,19 +59,21 @@ async function main() {
   await browser.close();
   const roundTrip = await roundTripBench(CALLS, eligible.identity);
   const password = passwordCheckBenchInChild(PASSWORDS);
+  const board = await boardLatencyBench(BOARD_PEOPLE);
 
   const lines = [
-    `command: npm run bench (BENCH_STARTUP_ROUNDS=${ROUNDS}, BENCH_CALLS=${CALLS}, BENCH_PASSWORDS=${PASSWORDS}, BENCH_WIPE_SESSIONS=${WIPE_SESSIONS})`,
+    `command: npm run bench (BENCH_STARTUP_ROUNDS=${ROUNDS}, BENCH_CALLS=${CALLS}, BENCH_PASSWORDS=${PASSWORDS}, BENCH_WIPE_SESSIONS=${WIPE_SESSIONS}, BENCH_BOARD_PEOPLE=${BOARD_PEOPLE})`,
     `build (electron-vite build, part of npm start): ${fmt(buildMs)}`,
     `start to welcome painted, loopback shell, headless Chromium, median of ${ROUNDS}: kiosk ${fmt(startup.kiosk.median)} vs bare Svelte page ${fmt(startup.hello.median)} (x${(startup.kiosk.median / startup.hello.median).toFixed(2)})`,
     `renderer JS+CSS gzipped: ${(size.renderer / 1024).toFixed(1)} KiB vs bare Svelte page ${(size.hello / 1024).toFixed(1)} KiB (x${(size.renderer / size.hello).toFixed(2)})`,
     `eligibility round trip kiosk → server over ${roundTrip.kiosk.n} calls: median ${fmt(roundTrip.kiosk.median)}, p95 ${fmt(roundTrip.kiosk.p95)}; bare Fastify route: median ${fmt(roundTrip.bare.median)}, p95 ${fmt(roundTrip.bare.p95)} (median x${(roundTrip.kiosk.median / roundTrip.bare.median).toFixed(2)})`,
     ...passwordLines(password),
     wipeLine(wipe),
+    `group board, kiosk B activates ${board.kiosk.fromTap.n} people while kiosk A long-polls the board: B's confirm tap → A's board shows done median ${fmt(board.kiosk.fromTap.median)}, p95 ${fmt(board.kiosk.fromTap.p95)}; B's answer → A's board median ${fmt(board.kiosk.fromAnswer.median)}, p95 ${fmt(board.kiosk.fromAnswer.p95)}; bare Fastify long poll woken by an EventEmitter: tap → answer median ${fmt(board.bare.fromTap.median)}, p95 ${fmt(board.bare.fromTap.p95)} (median x${(board.kiosk.fromTap.median / board.bare.fromTap.median).toFixed(1)}); answer → answer median ${fmt(board.bare.fromAnswer.median)}`,
   ];
   console.log(lines.join('\n'));
   mkdirSync('tests/bench/results', { recursive: true });
-  writeFileSync('tests/bench/results/latest.json', JSON.stringify({ buildMs, size, startup, roundTrip, password, wipe, lines }, null, 2));
+  writeFileSync('tests/bench/results/latest.json', JSON.stringify({ buildMs, size, startup, roundTrip, password, wipe, board, lines }, null, 2));
 }
 
 await main();
