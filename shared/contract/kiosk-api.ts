@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdentityInputSchema } from '../policies/identity-rules';
 import { LocalizedTextSchema, LocaleSchema } from '../schemas/localized-text-schema';
 import { PasswordVerdictSchema } from '../schemas/password-policy-schema';
-import { ProfileSchema } from '../schemas/profile-schema';
+import { IdentityFieldSchema, ProfileSchema } from '../schemas/profile-schema';
 import { TerminalModeSchema } from '../schemas/terminal-config-schema';
 import { JoinedGroupSchema, kioskStaffContract, StaffLockedEventSchema } from './kiosk-staff-api';
 import type { Result } from './result';
@@ -20,6 +20,11 @@ export const ProfileSummarySchema = z.object({
   institution: LocalizedTextSchema,
   /** The answer to "Vous êtes…" on a terminal that offers several profiles. */
   persona: LocalizedTextSchema,
+  /**
+   * Optional (issue 6, staff screens): the profile's identity fields (definitions, never values),
+   * for the group CSV header hint and the desk lookup form. Absent: those screens say less.
+   */
+  identityFields: z.array(IdentityFieldSchema).max(16).optional(),
 });
 
 export const TerminalDescriptionSchema = z.object({
