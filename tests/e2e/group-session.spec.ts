@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { TerminalConfigSchema } from '../../shared/schemas/terminal-config-schema';
+import { startKiosk, type RunningKiosk } from '../support/kiosk-process';
+import { demoPerson, expect, test } from './fixtures';
+import { GroupBoardPage } from './pages/group-board-page';
+import { GroupSetupPage } from './pages/group-setup-page';
+import { GroupSummaryPage } from './pages/group-summary-page';
+import { GroupWelcomePage } from './pages/group-welcome-page';
+import { IdentityPage } from './pages/identity-page';
+import { PasswordPage } from './pages/password-page';
+import { WelcomePage } from './pages/welcome-page';
+import { loadProfile } from './support/profiles';
+import { checkScreen } from './support/screen-check';
+import { auditEntries, createStaff, createTerminalToken, serverDirOf, type StaffAccount } from './support/staff-cli';
+import { StaffDesk } from './support/staff-desk';
+import { startAttachmentSink } from './support/staff-mail-sink';
+
+/**
+ * Issue 6, a group session: the teacher's kiosk A (assisted, embedded server) shows the board;
+ * the pupils' kiosks B and C (desk, configured against A's server like real terminals) join it
+ * by code. Three pupils activate; A's board follows live; closing gives the summary, mailed as
+ * a CSV that holds no password or code.
+ */
+const profile = loadProfile('cergy-etudiant');
+const pupils = [demoPerson('eligible', (p) => p.identity.studentNumber === '21000001'), demoPerson('eligible', (p) => p.identity.studentNumber === '21000002'), demoPerson('eligible', (p) => p.identity.studentNumber === '21000007')];
+const LABEL = 'L1 Info, groupe 2';
+const CSV = ['student_number,last_name,first_name,birth_date', ...pupils.map(({ identity: i }) => `${i.studentNumber},${i.lastName},${i.firstName},${i.birthDate}`)].join('\n');
+
+/** A pupils' kiosk configured like a real terminal of A's server (its own token, desk mode). */
+function terminalFile(dir: string, kioskA: RunningKiosk, id: string): string {
+  const own = TerminalConfigSchema.parse(JSON.parse(readFileSync(join(kioskA.dataDir, 'kiosk', 'terminal.json'), 'utf8')));
+  const token = createTerminalToken(serverDirOf(kioskA.dataDir), id);
+  const file = join(dir, `${id}.json`);
+  writeFileSync(file, JSON.stringify({ ...own, terminalId: id, mode: 'desk', server: { url: own.server.url, token } }), { mode: 0o600 });
+  return file;
+}
+
+async function openKiosk(browser: Browser, kiosk: RunningKiosk): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(kiosk.url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue');
+  return page;
+}
+
+/** On a pupils' kiosk: staff sign in, join with the code, sign out; the banner names the session. */
+async function joinAndLeave(page: Page, agent: StaffAccount, code: string): Promise<void> {
+  const desk = new StaffDesk(page);
+  await desk.openAndSignIn(agent);
+  await desk.tap(desk.lookupPage.groupsButton);
+  const setup = new GroupSetupPage(page);
+  await setup.join(code);
+  await expect(setup.current).toContainText(LABEL);
+  await desk.lock();
+  await expect(new GroupWelcomePage(page).banner(LABEL)).toBeVisible();
+}
+
+async function activate(page: Page, person: (typeof pupils)[number]): Promise<void> {
+  await new WelcomePage(page).start(profile.id);
+  const identity = new IdentityPage(page);
+  await identity.submitIdentity(person.identity);
+  const password = new PasswordPage(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre mot de passe');
+  await password.typeBack(await password.readPassword());
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte numérique est activé');
+  await page.getByRole('button', { name: /^Terminer/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue');
+}
+
+test('a group session: two pupils’ kiosks join, three pupils activate, the board follows live, the summary is mailed', async ({ browser, page }, testInfo) => {
+  test.setTimeout(120_000);
+  const sink = await startAttachmentSink();
+  const dirs = [0, 1, 2, 3].map(() => mkdtempSync(join(tmpdir(), 'sesame-group-')));
+  const [dirA = '', dirB = '', dirC = '', configDir = ''] = dirs;
+  const kiosks: RunningKiosk[] = [];
+  try {
+    const kioskA = await startKiosk({ dataDir: dirA, mode: 'assisted', staffLockS: 600, env: { SESAME_SMTP_URL: sink.url } });
+    kiosks.push(kioskA);
+    const serverDir = serverDirOf(dirA);
+    const teacher = createStaff(serverDir, { username: 'prof.girard', name: 'Hélène Girard', role: 'agent', email: 'helene.girard@example.org' });
+    const [kioskB, kioskC] = await Promise.all(['salle-b', 'salle-c'].map((id, index) => startKiosk({ dataDir: index === 0 ? dirB : dirC, mode: 'desk', configFile: terminalFile(configDir, kioskA, id) })));
+    if (!kioskB || !kioskC) throw new Error('pupils’ kiosks did not start');
+    kiosks.push(kioskB, kioskC);
+
+    // A: the teacher opens the session from a pasted list of three.
+    await page.goto(kioskA.url);
+    const deskA = new StaffDesk(page);
+    await deskA.openAndSignIn(teacher);
+    await deskA.tap(deskA.lookupPage.groupsButton);
+    const setup = new GroupSetupPage(page);
+    await expect(setup.heading).toBeVisible();
+    await checkScreen(page, testInfo, 'group-01-setup');
+    await setup.openCsv(profile.title.fr, LABEL, CSV);
+    const board = new GroupBoardPage(page);
+    await expect(board.heading(LABEL)).toBeVisible();
+    await expect(board.table.getByRole('row')).toHaveCount(4);
+    await expect(board.count('done')).toHaveText('0');
+    const code = ((await board.joinCode.textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z2-9-]{6,7}$/);
+    await checkScreen(page, testInfo, 'group-02-board');
+
+    const [pageB, pageC] = [await openKiosk(browser, kioskB), await openKiosk(browser, kioskC)];
+    await joinAndLeave(pageB, teacher, code);
+    await joinAndLeave(pageC, teacher, code);
+
+    // The board moves without a reload as each pupil finishes.
+    const [first, second, third] = pupils;
+    if (!first || !second || !third) throw new Error('three pupils expected');
+    await activate(pageB, first);
+    await expect(board.count('done')).toHaveText('1');
+    await Promise.all([activate(pageB, second), activate(pageC, third)]);
+    await expect(board.count('done')).toHaveText('3');
+    await expect(board.count('waiting')).toHaveText('0');
+    await expect(board.table.getByRole('row').filter({ hasText: board.stateText('done') })).toHaveCount(3);
+    await board.close();
+    const summary = new GroupSummaryPage(page);
+    await expect(summary.heading(LABEL)).toBeVisible();
+    await expect(summary.total(3)).toBeVisible();
+    await checkScreen(page, testInfo, 'group-03-summary');
+    await summary.mailButton.click();
+    await expect(summary.sent).toBeVisible();
+    await expect.poll(() => sink.messages.filter((m) => m.to.includes(teacher.email ?? '')).length).toBe(1);
+    const csv = sink.messages.find((m) => m.to.includes(teacher.email ?? ''))?.attachments.find((file) => file.filename.endsWith('.csv'))?.content ?? '';
+    expect(csv.split(/\r?\n/).filter(Boolean)).toHaveLength(4);
+    for (const secret of [code, code.replace('-', ''), teacher.password]) expect(csv).not.toContain(secret);
+    const actions = auditEntries(serverDir).map((entry) => `${entry.action}:${entry.outcome}`);
+    expect(actions).toEqual(expect.arrayContaining(['group.open:ok', 'group.join:ok', 'group.close:ok', 'group.summaryMailed:ok']));
+  } finally {
+    await Promise.all(kiosks.map((kiosk) => kiosk.stop()));
+    await sink.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+});

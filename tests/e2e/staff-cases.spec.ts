@@ -1,0 +1,215 @@
+import { columnsFor } from '../../server/import/enrollment-row-schema';
+import { normalizeCode } from '../../shared/policies/secret-codes';
+import { demoPerson, emailedCode, expect, profilePerson, test } from './fixtures';
+import { loadProfile } from './support/profiles';
+import { checkScreen } from './support/screen-check';
+import { auditEntries, createStaff, enrollmentCsv, importCsv, lastAuditSeq, serverDirOf, type AuditRow, type StaffAccount } from './support/staff-cli';
+import { StaffDesk } from './support/staff-desk';
+import { writeStaffFigures } from './support/staff-figures';
+
+/**
+ * Issue 6: each seed troubleshooting case that ends with a person, resolved by staff at the desk
+ * then finished by the person at the kiosk. Each records its staff effort and audit entries in
+ * test-results/staff-figures.json (no timing is asserted).
+ */
+const ent77 = loadProfile('ent77-college');
+const idf = loadProfile('idf-lycee');
+const parents = loadProfile('parents-scolarite');
+const um = loadProfile('um-etudiant');
+const cergy = loadProfile('cergy-etudiant');
+const CHOSEN = 'Kq7vz2Lm4Tx9';
+const PARENT_CHOSEN = 'Kq7vz2Lm4T';
+const DAY_MS = 24 * 3_600_000;
+
+test.use({ kioskLaunch: { mode: 'desk' } });
+
+interface Case {
+  serverDir: string;
+  agent: StaffAccount;
+  before: number;
+  startedAt: number;
+}
+
+function startCase(dataDir: string): Case {
+  const serverDir = serverDirOf(dataDir);
+  const agent = createStaff(serverDir, { username: 'lea.durand', name: 'Léa Durand', role: 'agent' });
+  return { serverDir, agent, before: lastAuditSeq(serverDir), startedAt: Date.now() };
+}
+
+/** The case's audit entries: the expected ones are there, and no secret is in any of them. */
+function endCase(id: string, staffCase: Case, desk: StaffDesk, expected: string[], secrets: string[], note: string): AuditRow[] {
+  const added = auditEntries(staffCase.serverDir, staffCase.before);
+  expect(added.map((entry) => `${entry.action}:${entry.outcome}`)).toEqual(expect.arrayContaining(expected));
+  const text = added.map((entry) => `${entry.subject} ${entry.details}`).join('\n');
+  for (const secret of [...secrets, staffCase.agent.password]) expect(text).not.toContain(secret);
+  writeStaffFigures(id, { counter: desk.counter, audit: added, startedAt: staffCase.startedAt, note });
+  return added;
+}
+
+test('ent77, code lost: identity document checked, the pupil finishes without the code', async ({ page, kiosk, welcome, identity, choose, contact }, testInfo) => {
+  void welcome;
+  const person = profilePerson('ent77-college', 'eligible');
+  const staffCase = startCase(kiosk.dataDir);
+  const desk = new StaffDesk(page);
+  await desk.openAndSignIn(staffCase.agent);
+  await desk.lookup(ent77, person.identity, 'Le compte peut être activé');
+  await desk.checkId();
+  await expect(desk.diagnosis.fact('Pièce d’identité vérifiée')).toContainText('par lea.durand');
+  await checkScreen(page, testInfo, 'case-ent77-lost-diagnosis');
+  await desk.handOver();
+
+  await expect(page.getByLabel('Identifiant', { exact: true })).toHaveValue(person.identity['login'] ?? '');
+  await expect(page.getByLabel('Code d\'activation', { exact: true })).toHaveCount(0);
+  await expect(page.getByText('Pièce d’identité vérifiée par le personnel')).toBeVisible();
+  await identity.submit();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choisissez votre mot de passe');
+  await choose.choose(CHOSEN);
+  await contact.fillEmail('manon.perso@example.org');
+  await contact.acceptTerms();
+  await contact.activate();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
+  endCase('ent77-code-lost', staffCase, desk, ['staff.signIn:ok', 'staff.lookup:ok', 'staff.idCheck:ok', 'activation.completed:ok'], [CHOSEN], 'lookup → id check → hand over; the pupil activates without the code');
+});
+
+test('ent77, code expired: a new code is issued and the pupil types it', async ({ page, kiosk, welcome, identity, choose, contact }, testInfo) => {
+  void welcome;
+  const person = profilePerson('ent77-college', 'CODE_EXPIRED');
+  const staffCase = startCase(kiosk.dataDir);
+  const desk = new StaffDesk(page);
+  await desk.openAndSignIn(staffCase.agent);
+  await desk.lookup(ent77, person.identity, 'Le code du courrier a expiré');
+  await checkScreen(page, testInfo, 'case-ent77-expired-diagnosis');
+  const code = await desk.issueCredential();
+  await expect(desk.diagnosis.issued).toContainText(`Identifiant : ${person.identity['login'] ?? ''}`);
+  await checkScreen(page, testInfo, 'case-ent77-issued-code');
+  await desk.secretHandedOver();
+  await desk.handOver();
+
+  await page.getByLabel('Code d\'activation', { exact: true }).fill(code);
+  await identity.submit();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choisissez votre mot de passe');
+  await choose.choose(CHOSEN);
+  await contact.fillEmail('sarah.perso@example.org');
+  await contact.acceptTerms();
+  await contact.activate();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
+  endCase('ent77-code-expired', staffCase, desk, ['staff.issueCredential:ok', 'activation.completed:ok'], [code, normalizeCode(code), CHOSEN], 'lookup → new code issued and read out → hand over; the pupil types the new code');
+});
+
+test('idf "Cas 3", no letter: a provisional password is issued and the pupil activates with it', async ({ page, kiosk, welcome, identity, choose, contact }, testInfo) => {
+  void welcome;
+  const staffCase = startCase(kiosk.dataDir);
+  const login = 'lucas.nouveau';
+  // A pupil in the school's export, but no letter ever printed for him.
+  const now = Date.now();
+  importCsv(staffCase.serverDir, idf.id, enrollmentCsv(columnsFor(idf), { login, enrolled_at: new Date(now - 3 * DAY_MS).toISOString(), channel: 'online', payment: 'paid', activated_at: '' }));
+  const desk = new StaffDesk(page);
+  await desk.openAndSignIn(staffCase.agent);
+  await desk.lookup(idf, { login }, 'Le compte peut être activé');
+  await expect(desk.diagnosis.fact('Courrier')).toContainText('aucun code en cours');
+  const provisional = await desk.issueCredential();
+  await checkScreen(page, testInfo, 'case-idf-issued-password');
+  await desk.secretHandedOver();
+  await desk.handOver();
+
+  await page.getByLabel('Mot de passe provisoire', { exact: true }).fill(normalizeCode(provisional));
+  await identity.submit();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choisissez votre mot de passe');
+  await choose.choose(CHOSEN);
+  await contact.fillEmail('lucas.perso@example.org');
+  await contact.activate();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
+  endCase('idf-cas-3-no-letter', staffCase, desk, ['staff.issueCredential:ok', 'activation.completed:ok'], [normalizeCode(provisional), CHOSEN], 'lookup → provisional password issued → hand over; the pupil activates with it');
+});
+
+test('parents, account deactivated: reactivated, a new letter password, the parent activates', async ({ page, kiosk, welcome, identity, choose, contact, emailCode, mail }, testInfo) => {
+  void welcome;
+  const person = profilePerson('parents-scolarite', 'ACCOUNT_DEACTIVATED');
+  const staffCase = startCase(kiosk.dataDir);
+  const desk = new StaffDesk(page);
+  await desk.openAndSignIn(staffCase.agent);
+  await desk.lookup(parents, person.identity, 'Compte désactivé');
+  await expect(desk.diagnosis.advice).toContainText('réactivez-le, puis remettez un nouveau courrier');
+  await checkScreen(page, testInfo, 'case-parents-deactivated-diagnosis');
+  await desk.reactivate();
+  const letterPassword = await desk.issueCredential();
+  await desk.secretHandedOver();
+  await desk.handOver();
+
+  await page.getByLabel('Mot de passe du courrier', { exact: true }).fill(normalizeCode(letterPassword));
+  await identity.submit();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choisissez votre mot de passe');
+  await choose.choose(PARENT_CHOSEN);
+  const email = 'a.roche.parent@example.org';
+  await contact.fillEmail(email);
+  await contact.activate();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirmez votre adresse mail');
+  const message = await mail.waitFor((received) => received.to.includes(email));
+  await emailCode.confirm(emailedCode(message.text));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
+  endCase('parents-deactivated', staffCase, desk, ['staff.reactivate:ok', 'staff.issueCredential:ok', 'activation.completed:ok'], [normalizeCode(letterPassword), PARENT_CHOSEN], 'lookup → reactivate (confirmed) → new letter password → hand over; the parent activates and confirms the email');
+});
+
+test('um, mail not received: identity checked, address corrected, the code from the new address is typed at the kiosk', async ({ page, kiosk, welcome, identity, choose, emailCode, done, mail }, testInfo) => {
+  const person = profilePerson('um-etudiant', 'eligible');
+  await welcome.start(um.id);
+  await identity.fillFields(um, person.identity);
+  await identity.submit();
+  await choose.choose(CHOSEN);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirmez votre adresse mail');
+  await mail.waitFor((received) => received.to.includes(person.record?.personalEmail ?? ''));
+
+  // "Je n'ai rien reçu": the address on file is wrong. Staff take over the kiosk for a moment.
+  const staffCase = startCase(kiosk.dataDir);
+  const desk = new StaffDesk(page);
+  await desk.openAndSignIn(staffCase.agent);
+  await desk.lookup(um, person.identity, 'En attente de la confirmation par mail');
+  await checkScreen(page, testInfo, 'case-um-awaiting-email-diagnosis');
+  await desk.checkId('Carte étudiante');
+  const corrected = 'yanis.delmas.bis@example.org';
+  await desk.correctEmail(corrected);
+  const resent = await mail.waitFor((received) => received.to.includes(corrected));
+  expect(emailedCode(resent.text)).not.toBe('');
+  // Staff signing in ended the person's session (the kiosk is wiped for staff): the person
+  // goes through again from the pre-filled form, and the new email goes to the corrected address.
+  await desk.handOver();
+  await identity.submit();
+  await choose.choose(CHOSEN);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirmez votre adresse mail');
+  const message = await mail.waitFor((received) => received !== resent && received.to.includes(corrected));
+  await emailCode.confirm(emailedCode(message.text));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
+  await expect(done.main).toBeVisible();
+  endCase('um-mail-not-received', staffCase, desk, ['staff.idCheck:ok', 'staff.correctEmail:ok', 'activation.completed:ok'], [emailedCode(message.text), CHOSEN], 'during the email step: staff sign in, look up, check the card, correct the address, hand over; the student goes through again and types the code from the new address');
+});
+
+test('a throttled person: staff lift the block, the person can try again at once', async ({ page, kiosk, welcome, identity, outcome, password }, testInfo) => {
+  const person = demoPerson('eligible');
+  await welcome.start(cergy.id);
+  await identity.fill({ ...person.identity, firstName: 'Quelquun' });
+  for (let attempt = 0; attempt < 12; attempt += 1) {
+    await identity.submit();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Vos informations');
+    if ((await page.getByRole('heading', { level: 1 }).textContent()) === 'Trop de tentatives') break;
+    await outcome.correct();
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trop de tentatives');
+  await page.getByRole('button', { name: /^Quitter/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue');
+
+  const staffCase = startCase(kiosk.dataDir);
+  const desk = new StaffDesk(page);
+  await desk.openAndSignIn(staffCase.agent);
+  await desk.lookup(cergy, person.identity, 'Le compte peut être activé');
+  await expect(desk.diagnosis.advice).toContainText('Trop de tentatives : la personne est bloquée');
+  await checkScreen(page, testInfo, 'case-throttled-diagnosis');
+  await desk.liftThrottle();
+  await expect(desk.diagnosis.liftThrottleButton).toHaveCount(0);
+  await desk.handOver();
+
+  await identity.submit();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre mot de passe');
+  await password.typeBack(await password.readPassword());
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte numérique est activé');
+  endCase('throttled', staffCase, desk, ['staff.liftThrottle:ok', 'activation.completed:ok'], [], 'after 5 wrong tries: lookup → lift the block → hand over; the person activates');
+});
