@@ -8,6 +8,7 @@ import type { RandomIndex } from '../crypto/password-generator';
 import { transaction } from '../store/connection';
 import type { Db } from '../store/connection';
 import { findCurrentCredential, insertCredential, lookupKeysWithoutLiveCredential } from '../store/credential-repository';
+import type { NewCredential } from '../store/credential-repository';
 import type { CredentialKind, CredentialRow } from '../store/credential-repository';
 import { findEnrollment } from '../store/enrollment-repository';
 import { credentialFields } from './identity-hashing';
@@ -30,16 +31,23 @@ export function credentialKindOf(profile: Profile): CredentialKind | null {
 }
 
 /**
- * Stores `secret` as the person's current letter (scrypt hash of its canonical form), replacing
- * any earlier one, valid `credentials.ttlDays` from `issuedAt`. Returns the stored row's expiry.
+ * The row that makes `secret` the person's current letter (scrypt hash of its canonical form),
+ * valid `credentials.ttlDays` from `issuedAt`. Hashing is slow and asynchronous, so it is done
+ * here, before the caller's write transaction inserts the row (with its audit entry, issue 6).
  */
-export async function storeCredential(db: Db, profile: Profile, lookupKey: string, secret: string, issuedAt: Date): Promise<string> {
+export async function prepareCredential(profile: Profile, lookupKey: string, secret: string, issuedAt: Date): Promise<NewCredential> {
   const field = credentialFields(profile)[0];
   if (!field || !profile.credentials) throw new Error(`profile ${profile.id} issues no letters`);
   const secretHash = await hashPassword(canonicalFieldValue(field, secret));
   const expiresAt = new Date(issuedAt.getTime() + profile.credentials.ttlDays * DAY_MS).toISOString();
-  insertCredential(db, { profileId: profile.id, lookupKey, kind: field.credential, secretHash, issuedAt: issuedAt.toISOString(), expiresAt });
-  return expiresAt;
+  return { profileId: profile.id, lookupKey, kind: field.credential, secretHash, issuedAt: issuedAt.toISOString(), expiresAt };
+}
+
+/** Stores `secret` as the person's current letter, replacing any earlier one. Returns its expiry. */
+export async function storeCredential(db: Db, profile: Profile, lookupKey: string, secret: string, issuedAt: Date): Promise<string> {
+  const row = await prepareCredential(profile, lookupKey, secret, issuedAt);
+  insertCredential(db, row);
+  return row.expiresAt;
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -8,17 +8,17 @@ import type { Db } from '../../store/connection';
 import { findEnrollment, findEnrollmentContact, saveEnrollmentContact } from '../../store/enrollment-repository';
 import { findPendingProof, readdressProof, updateEmailOnFile } from '../../store/staff-case-repository';
 import type { PendingProof } from '../../store/staff-case-repository';
-import { credentialKindOf, generateCode, storeCredential } from '../credential-service';
+import { insertCredential } from '../../store/credential-repository';
+import { credentialKindOf, generateCode, prepareCredential } from '../credential-service';
 import { auditRefusal, commitAction } from './staff-audit';
 import type { ActionExtra, DeskCall } from './staff-audit';
 import { proofBinding, staffResend } from './staff-email-proof';
 
 /**
  * issueCredential: a new code or provisional password (a lost or expired letter), the previous
- * one superseded by `storeCredential`. The secret exists in clear only in this answer, shown
+ * one superseded. The secret exists in clear only in this answer, shown
  * once on the staff screen: never logged, audited or stored (only its scrypt hash is).
- * `storeCredential` hashes before it writes, so it cannot share a synchronous transaction; the
- * audit entry is appended right after, in the same tick, before anything else can run.
+ * The slow hash is made first; the row and its audit entry then land in one transaction.
  */
 export async function issueCredential(call: DeskCall): Promise<Result<ActionExtra>> {
   const { ctx, profile, staffCase } = call;
@@ -26,8 +26,9 @@ export async function issueCredential(call: DeskCall): Promise<Result<ActionExtr
   // The diagnosis offered it, so the profile issues letters; this only narrows the types.
   if (!kind || !profile.credentials) throw new Error('issueCredential offered for a profile without letters');
   const secret = generateCode(profile.credentials.codeLength);
-  const expiresAt = await storeCredential(ctx.db, profile, staffCase.lookupKey, secret, call.now);
-  commitAction(call, 'issueCredential', { kind, expiresAt }, () => undefined);
+  const row = await prepareCredential(profile, staffCase.lookupKey, secret, call.now);
+  const { expiresAt } = row;
+  commitAction(call, 'issueCredential', { kind, expiresAt }, (tx) => insertCredential(tx, row));
   const sealedLogin = findEnrollment(ctx.db, profile.id, staffCase.lookupKey)?.loginEnc;
   const login = sealedLogin ? decryptRecordValue(ctx.keys.recordKey, recordBinding(profile.id, staffCase.lookupKey, 'login'), sealedLogin) : null;
   return ok({ issued: { kind, secret, expiresAt, ...(login ? { login } : {}) } });
