@@ -4,6 +4,7 @@ import { loadProfile } from './support/profiles';
 import { checkScreen } from './support/screen-check';
 import { auditEntries, createStaff, importCsv, lastAuditSeq, serverDirOf, verifyAudit } from './support/staff-cli';
 import { StaffDesk } from './support/staff-desk';
+import { writeStaffFigures } from './support/staff-figures';
 
 /**
  * Issue 6, the desk check: staff unlock the kiosk, diagnose the cergy student whose payment is
@@ -33,6 +34,7 @@ test('staff diagnose a pending payment, it is paid, they hand over and the stude
   const serverDir = serverDirOf(kiosk.dataDir);
   const agent = createStaff(serverDir, { username: 'agnes.martin', name: 'Agnès Martin', role: 'agent' });
   const before = lastAuditSeq(serverDir);
+  const startedAt = Date.now();
   const desk = new StaffDesk(page);
 
   await desk.open();
@@ -77,6 +79,10 @@ test('staff diagnose a pending payment, it is paid, they hand over and the stude
   expect(added.filter((entry) => entry.actorKind === 'staff').every((entry) => entry.actor === agent.username)).toBe(true);
   expect(added.map((entry) => entry.details).join('\n')).not.toContain(agent.password);
   expect(verifyAudit(serverDir)).toMatch(/^audit chain intact/);
+  writeStaffFigures('cergy-cas-2-payment-pending', {
+    counter: desk.counter, audit: added, startedAt,
+    note: 'lookup → "en attente de paiement" → (registrar export: paid) → new search → hand over; the student finishes',
+  });
   await done.finish();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue');
 });
