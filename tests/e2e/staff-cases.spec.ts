@@ -122,17 +122,16 @@ test('idf "Cas 3", no letter: a provisional password is issued and the pupil act
   endCase('idf-cas-3-no-letter', staffCase, desk, ['staff.issueCredential:ok', 'activation.completed:ok'], [normalizeCode(provisional), CHOSEN], 'lookup → provisional password issued → hand over; the pupil activates with it');
 });
 
-test('parents, account deactivated: reactivated, a new letter password, the parent activates', async ({ page, kiosk, welcome, identity, choose, contact, emailCode, mail }, testInfo) => {
+test('parents, account deactivated: reactivated with a new letter password, the parent activates', async ({ page, kiosk, welcome, identity, choose, contact, emailCode, mail }, testInfo) => {
   void welcome;
   const person = profilePerson('parents-scolarite', 'ACCOUNT_DEACTIVATED');
   const staffCase = startCase(kiosk.dataDir);
   const desk = new StaffDesk(page);
   await desk.openAndSignIn(staffCase.agent);
   await desk.lookup(parents, person.identity, 'Compte désactivé');
-  await expect(desk.diagnosis.advice).toContainText('réactivez-le, puis remettez un nouveau courrier');
+  await expect(desk.diagnosis.advice).toContainText('réactivez-le : un nouveau courrier');
   await checkScreen(page, testInfo, 'case-parents-deactivated-diagnosis');
-  await desk.reactivate();
-  const letterPassword = await desk.issueCredential();
+  const letterPassword = await desk.reactivate();
   await desk.secretHandedOver();
   await desk.handOver();
 
@@ -147,7 +146,7 @@ test('parents, account deactivated: reactivated, a new letter password, the pare
   const message = await mail.waitFor((received) => received.to.includes(email));
   await emailCode.confirm(emailedCode(message.text));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
-  endCase('parents-deactivated', staffCase, desk, ['staff.reactivate:ok', 'staff.issueCredential:ok', 'activation.completed:ok'], [normalizeCode(letterPassword), PARENT_CHOSEN], 'lookup → reactivate (confirmed) → new letter password → hand over; the parent activates and confirms the email');
+  endCase('parents-deactivated', staffCase, desk, ['staff.reactivate:ok', 'activation.completed:ok'], [normalizeCode(letterPassword), PARENT_CHOSEN], 'lookup → reactivate (confirmed; the new letter password comes with it) → hand over; the parent activates and confirms the email');
 });
 
 test('um, mail not received: identity checked, address corrected, the code from the new address is typed at the kiosk', async ({ page, kiosk, welcome, identity, choose, emailCode, done, mail }, testInfo) => {

@@ -4,14 +4,16 @@ import type { StaffActionRequest, StaffActionResponse } from '../../../shared/co
 import { personSubject } from '../../audit/audit-log';
 import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
 import { transaction } from '../../store/connection';
+import { insertCredential } from '../../store/credential-repository';
 import { insertIdCheck } from '../../store/id-check-repository';
 import { findStaffCase, reactivateEnrollment } from '../../store/staff-case-repository';
+import { credentialKindOf, generateCode, prepareCredential } from '../credential-service';
 import type { ServiceContext } from '../service-context';
 import { clearIdentityFailures } from '../throttle-service';
 import { diagnose } from './diagnosis-service';
 import { auditDesk, auditRefusal, commitAction } from './staff-audit';
 import type { ActionExtra, DeskCall } from './staff-audit';
-import { correctEmail, issueCredential, resendEmail } from './staff-letter-actions';
+import { correctEmail, issueCredential, loginOf, resendEmail } from './staff-letter-actions';
 
 /** Without a profile setting, a checked document stands for half an hour (issue 6). */
 export const DEFAULT_ID_CHECK_MINUTES = 30;
@@ -39,13 +41,28 @@ function liftThrottle(call: DeskCall): Result<ActionExtra> {
 }
 
 /** Parents seed: the school may restore a deactivated account before its deletion; a new letter follows. */
-function reactivate(call: DeskCall): Result<ActionExtra> {
+/**
+ * Parents seed: a deactivated account is reactivated by the school "afin qu'un nouvel
+ * identifiant vous soit communiqué". The old letter died with the deactivation, so a new one is
+ * issued in the same transaction (shown once, like issueCredential); it also restarts the
+ * inactivity clock, which counts from the current letter, so the next sweep does not undo this.
+ */
+async function reactivate(call: DeskCall): Promise<Result<ActionExtra>> {
+  const { profile, staffCase } = call;
+  const kind = credentialKindOf(profile);
+  const secret = kind && profile.credentials ? generateCode(profile.credentials.codeLength) : null;
+  const letter = secret ? await prepareCredential(profile, staffCase.lookupKey, secret, call.now) : null;
   const done = transaction(call.ctx.db, (tx) => {
-    const changed = reactivateEnrollment(tx, call.profile.id, call.staffCase.lookupKey, call.now.toISOString());
-    auditDesk(tx, call.principal, 'reactivate', call.subject, changed ? 'ok' : 'NOT_APPLICABLE', call.now);
+    const changed = reactivateEnrollment(tx, profile.id, staffCase.lookupKey, call.now.toISOString());
+    if (changed && letter) insertCredential(tx, letter);
+    const details = letter ? { kind: letter.kind, expiresAt: letter.expiresAt } : undefined;
+    auditDesk(tx, call.principal, 'reactivate', call.subject, changed ? 'ok' : 'NOT_APPLICABLE', call.now, details);
     return changed;
   });
-  return done ? ok({}) : fail('NOT_APPLICABLE');
+  if (!done) return fail('NOT_APPLICABLE');
+  if (!letter || !secret) return ok({});
+  const login = loginOf(call);
+  return ok({ issued: { kind: letter.kind, secret, expiresAt: letter.expiresAt, ...(login ? { login } : {}) } });
 }
 
 function run(call: DeskCall, request: StaffActionRequest): Promise<Result<ActionExtra>> | Result<ActionExtra> {

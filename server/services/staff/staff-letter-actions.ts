@@ -21,7 +21,7 @@ import { proofBinding, staffResend } from './staff-email-proof';
  * The slow hash is made first; the row and its audit entry then land in one transaction.
  */
 export async function issueCredential(call: DeskCall): Promise<Result<ActionExtra>> {
-  const { ctx, profile, staffCase } = call;
+  const { profile, staffCase } = call;
   const kind = credentialKindOf(profile);
   // The diagnosis offered it, so the profile issues letters; this only narrows the types.
   if (!kind || !profile.credentials) throw new Error('issueCredential offered for a profile without letters');
@@ -29,9 +29,15 @@ export async function issueCredential(call: DeskCall): Promise<Result<ActionExtr
   const row = await prepareCredential(profile, staffCase.lookupKey, secret, call.now);
   const { expiresAt } = row;
   commitAction(call, 'issueCredential', { kind, expiresAt }, (tx) => insertCredential(tx, row));
-  const sealedLogin = findEnrollment(ctx.db, profile.id, staffCase.lookupKey)?.loginEnc;
-  const login = sealedLogin ? decryptRecordValue(ctx.keys.recordKey, recordBinding(profile.id, staffCase.lookupKey, 'login'), sealedLogin) : null;
+  const login = loginOf(call);
   return ok({ issued: { kind, secret, expiresAt, ...(login ? { login } : {}) } });
+}
+
+/** The person's login, read back for the letter staff hand over with a new secret. */
+export function loginOf(call: DeskCall): string | null {
+  const { ctx, profile, staffCase } = call;
+  const sealedLogin = findEnrollment(ctx.db, profile.id, staffCase.lookupKey)?.loginEnc;
+  return sealedLogin ? decryptRecordValue(ctx.keys.recordKey, recordBinding(profile.id, staffCase.lookupKey, 'login'), sealedLogin) : null;
 }
 
 /** Sends the pending proof again through `resendEmailProof`, and audits what came of it. */

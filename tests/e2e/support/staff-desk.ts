@@ -117,10 +117,15 @@ export class StaffDesk {
     await expect(this.diagnosis.announcement).toContainText('Adresse corrigée');
   }
 
-  async reactivate(): Promise<void> {
+  /** Reactivates and returns the new letter's provisional password, issued with it (shown once). */
+  async reactivate(): Promise<string> {
     await this.tap(this.diagnosis.reactivateButton);
     await this.tap(this.diagnosis.confirmDialog.getByRole('button', { name: 'Oui, réactiver' }));
-    await expect(this.diagnosis.announcement).toHaveText('Compte réactivé.');
+    await expect(this.diagnosis.announcement).toHaveText('Compte réactivé, nouveau courrier émis.');
+    await expect(this.diagnosis.issued).toBeVisible();
+    const shown = (await this.diagnosis.issued.locator('[data-secret]').textContent()) ?? '';
+    expect(shown.trim()).not.toBe('');
+    return shown.trim();
   }
 
   async liftThrottle(): Promise<void> {

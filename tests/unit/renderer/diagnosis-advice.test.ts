@@ -38,7 +38,7 @@ describe('diagnosis advice', () => {
   });
 
   it('tells parents desk staff to reactivate, then hand over a new letter', () => {
-    expect(fr[adviceFor('ACCOUNT_DEACTIVATED', 'parents-scolarite').advice]).toMatch(/réactivez-le, puis remettez un nouveau courrier/);
+    expect(fr[adviceFor('ACCOUNT_DEACTIVATED', 'parents-scolarite').advice]).toMatch(/réactivez-le : un nouveau courrier/);
     expect(adviceFor('ACCOUNT_DEACTIVATED', 'cergy-etudiant').advice).toBe('staff.advice.ACCOUNT_DEACTIVATED');
   });
 
