@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
@@ -22,8 +23,12 @@ function contentSecurityPolicyMeta(): Plugin {
  * launcher that falls back to the Chromium shell, the reference server's CLI); the preload is
  * CommonJS because a sandboxed preload cannot load ES modules.
  */
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
 export default defineConfig({
   main: {
+    // The version each terminal reports in its heartbeat (issue 5, fleet status).
+    define: { __SESAME_VERSION__: JSON.stringify(version) },
     build: {
       outDir: 'out/main',
       externalizeDeps: true,

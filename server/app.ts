@@ -14,6 +14,7 @@ import { registerErrorHandling } from './plugins/error-handler-plugin';
 import type { ProfileRegistry } from './profiles/profile-registry';
 import { registerActivationRoutes } from './routes/activations/activations-routes';
 import { registerEmailProofRoutes } from './routes/email-proofs/email-proofs-routes';
+import { registerHeartbeatModule } from './routes/heartbeats/heartbeats-routes';
 import { registerHelpRequestRoutes } from './routes/help-requests/help-requests-routes';
 import { registerLookupRoutes } from './routes/lookups/lookups-routes';
 import { registerStaffModule } from './routes/staff-module';
@@ -66,6 +67,7 @@ export function buildApp(deps: AppDeps): App {
   registerRecoveryRoutes(app, ctx);
   registerHelpRequestRoutes(app, ctx);
   registerStaffModule(app, ctx);
+  registerHeartbeatModule(app, ctx);
   return app;
 }
 

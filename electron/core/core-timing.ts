@@ -14,6 +14,8 @@ export interface CoreTiming {
   onlineFreshMs: number;
   interactiveBackoff: BackoffPolicy;
   queueBackoff: BackoffPolicy;
+  /** Between two heartbeats (issue 5); the server flags a terminal silent after 3 of its own. */
+  heartbeatIntervalMs: number;
 }
 
 export const DEFAULT_TIMING: CoreTiming = {
@@ -24,4 +26,5 @@ export const DEFAULT_TIMING: CoreTiming = {
   onlineFreshMs: 30_000,
   interactiveBackoff: INTERACTIVE_BACKOFF,
   queueBackoff: QUEUE_BACKOFF,
+  heartbeatIntervalMs: 60_000,
 };

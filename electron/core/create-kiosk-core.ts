@@ -17,6 +17,7 @@ import { createOutboxRepository } from './store/outbox-repository';
 import { openKioskDatabase } from './store/sqlite-connection';
 import { createEmailProofCalls } from './sync/email-proof-calls';
 import { createEnrollmentClient } from './sync/enrollment-client';
+import { createHeartbeat } from './sync/heartbeat';
 import { createJsonRequester } from './sync/json-request';
 import { createOutboxDelivery } from './sync/outbox-delivery';
 import { outboxSenders } from './sync/outbox-senders';
@@ -43,6 +44,8 @@ export interface KioskCoreOptions {
   fetch?: typeof fetch;
   /** Shorter waits for tests; the defaults are the production ones. */
   timing?: Partial<CoreTiming>;
+  /** Reported in heartbeats (package.json's version, from the shell). */
+  appVersion?: string;
 }
 
 export async function createKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
@@ -58,13 +61,17 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   outbox.expireStale(clock.now(), 'activation');
 
   const syncStatus = createSyncStatus({ outbox, clock, emit: events.emit });
+  let lastContactAt: number | null = null;
   const requestOptions = {
     baseUrl: options.config.server.url,
     token: options.config.server.token,
     fetch: options.fetch ?? globalThis.fetch,
     timeoutMs: timing.requestTimeoutMs,
     signal: closing.signal,
-    onContact: (reachable: boolean) => syncStatus.recordContact(reachable),
+    onContact: (reachable: boolean) => {
+      syncStatus.recordContact(reachable);
+      if (reachable) lastContactAt = clock.now();
+    },
   };
   const client = createEnrollmentClient(requestOptions);
   const staffClient = createStaffClient({ requester: createJsonRequester(requestOptions, 'staff'), timeoutMs: timing.requestTimeoutMs });
@@ -83,14 +90,19 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const sessions = createSessionManager({ clock, idle: options.config.idle, emit: events.emit });
   const staffSession = createStaffSession({ clock, lockAfterS: options.config.staff.lockAfterS, emit: events.emit, signOutRemote: (token) => staffClient.signOut(token) });
   const terminalGroup = createTerminalGroup({ client: staffClient, clock, timeoutMs: timing.probeTimeoutMs });
+  const heartbeat = createHeartbeat({
+    requester: createJsonRequester({ ...requestOptions, onContact: undefined }, 'heartbeat'), outbox, clock,
+    intervalMs: timing.heartbeatIntervalMs, appVersion: options.appVersion ?? '0.0.0-unknown', mode: options.config.mode, lastContactAt: () => lastContactAt,
+  });
   const handlers = createKioskHandlers({
     config: options.config, profiles: options.profiles, sessions, calls: createSessionCalls(sessions), client, link, submissions,
     emailProof, recoveryCalls, dictionary: createDictionaryCheck(), syncStatus, onlineFreshMs: timing.onlineFreshMs,
-    clock, staffSession, staffClient, terminalGroup,
+    clock, staffSession, staffClient, terminalGroup, wipeChecks: heartbeat,
   });
 
   await link.probe();
   worker.start();
+  heartbeat.start();
 
   let closed: Promise<void> | null = null;
   return {
@@ -101,6 +113,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         sessions.close();
         staffSession.close();
         closing.abort();
+        await heartbeat.stop();
         await worker.stop();
         await delivery.drain();
         events.clear();

@@ -26,6 +26,8 @@ export interface KioskHandlerDeps extends ActivationHandlerDeps, ChosenActivatio
   staffSession: StaffSession;
   staffClient: StaffClient;
   terminalGroup: TerminalGroup;
+  /** Where `privacy.report` goes: held for the next heartbeat (sync/heartbeat.ts). */
+  wipeChecks: { recordWipeCheck(check: { ok: boolean; leaks: number }): void };
 }
 
 /**
@@ -66,6 +68,10 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
     async 'session.end'({ reason }) {
       sessions.end(reason);
       return ok({ wiped: true });
+    },
+    async 'privacy.report'(check) {
+      deps.wipeChecks.recordWipeCheck(check);
+      return ok({ recorded: true });
     },
     ...createActivationHandlers(deps),
     ...createChosenActivationHandlers(deps),

@@ -5,6 +5,7 @@ import type { TerminalConfig, TerminalMode } from '../../shared/schemas/terminal
 import { createKioskCore, loadProfiles, loadTerminalConfig } from '../core';
 import type { KioskCore } from '../core';
 import { startEmbeddedServer } from '../../server/embedded';
+import { APP_VERSION } from './app-version';
 
 /**
  * The embedded default of `npm start` (issue 2): unless a terminal config file is given, the
@@ -44,7 +45,7 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
 
   if (options.configFile) {
     const config = withFlags(loadTerminalConfig(options.configFile), options);
-    const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles) });
+    const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles), appVersion: APP_VERSION });
     return { core, config, close: () => core.close() };
   }
 
@@ -62,7 +63,7 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
       options,
     );
     writeTerminalConfig(join(kioskDir, 'terminal.json'), config);
-    const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles) });
+    const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles), appVersion: APP_VERSION });
     return {
       core,
       config,

@@ -52,6 +52,8 @@ export const CommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('staff list'), dataDir }),
   z.object({ command: z.literal('audit verify'), dataDir }),
   z.object({ command: z.literal('audit export'), dataDir, after: z.coerce.number().int().nonnegative().default(0) }),
+  // Heartbeats and flags of every terminal (issue 5).
+  z.object({ command: z.literal('fleet'), dataDir }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -68,7 +70,8 @@ export const USAGE = `usage:
   server-cli staff disable --data-dir D --username U
   server-cli staff list --data-dir D
   server-cli audit verify --data-dir D
-  server-cli audit export --data-dir D [--after N] > audit.csv`;
+  server-cli audit export --data-dir D [--after N] > audit.csv
+  server-cli fleet --data-dir D`;
 
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; message: string };
 

@@ -10,6 +10,7 @@ import { openServerDatabase } from '../store/server-database';
 import { revokeTerminal } from '../store/terminal-repository';
 import type { Command } from './cli-args';
 import { runAuditCommand } from './audit-commands';
+import { runFleetCommand } from './fleet-commands';
 import { issueLetters, sweep } from './letter-commands';
 import { runStaffCommand } from './staff-commands';
 
@@ -82,6 +83,8 @@ export async function runCommand(command: Command, io: CliIo, defaultProfilesDir
     case 'audit verify':
     case 'audit export':
       return runAuditCommand(command, io);
+    case 'fleet':
+      return runFleetCommand(command, io);
   }
 }
 

@@ -140,6 +140,15 @@ export const kioskContract = {
       reference: z.string(),
     }),
   },
+  /**
+   * The page's own check after a session wipe (LOCKDOWN.md #20), ok or failed, with how many
+   * traces it found: kept by the back end for the next heartbeat (issue 5). A count only,
+   * never what the traces were.
+   */
+  'privacy.report': {
+    input: z.strictObject({ ok: z.boolean(), leaks: z.number().int().nonnegative().max(1000) }),
+    output: z.object({ recorded: z.literal(true) }),
+  },
   ...kioskStaffContract,
 } as const;
 

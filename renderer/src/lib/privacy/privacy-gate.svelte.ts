@@ -1,4 +1,5 @@
 import { tick } from 'svelte';
+import { callKiosk } from '../api/kiosk-client';
 import { findLeaks, type LeakKind } from './page-leaks';
 import { fieldValuesOnPage, readPageTraces } from './page-traces';
 import { scrubPageStorage } from './page-scrub';
@@ -48,9 +49,9 @@ export class PrivacyGate {
     if (run !== this.#run) return leaks;
     performance.mark('sesame:wipe-verified');
     performance.measure('sesame:wipe', 'sesame:wipe-start', 'sesame:wipe-verified');
+    reportWipeCheck(leaks);
     if (leaks.length > 0) {
       this.#status = 'failed';
-      reportWipeFailure(leaks);
       return leaks;
     }
     this.#typed.forget();
@@ -66,14 +67,14 @@ export class PrivacyGate {
 }
 
 /**
- * TODO(contract, LOCKDOWN.md #20): the kiosk API has no method to report a failed wipe to the
- * back end (`session.end` only takes a reason and is already sent). Until one exists (e.g.
- * `terminal.report { kind: 'wipeFailed', leaks }`), the kinds go to the console, where the
- * Electron shell can collect them (`console-message`); the loopback shell does not. Kinds only,
- * never values.
+ * LOCKDOWN.md #20, issue 5: every verdict goes to the back end (`privacy.report`), which sends it
+ * with the next heartbeat so the fleet view flags a terminal whose wipe left a trace. A count
+ * only, never a kind or a value. A failure also goes to the console by kind, where the Electron
+ * shell can collect it (`console-message`). Not awaited: the screen does not wait on it.
  */
-function reportWipeFailure(leaks: LeakKind[]): void {
-  console.error(`sesame: wipe verification failed (${leaks.join(', ')})`);
+function reportWipeCheck(leaks: LeakKind[]): void {
+  void callKiosk('privacy.report', { ok: leaks.length === 0, leaks: leaks.length });
+  if (leaks.length > 0) console.error(`sesame: wipe verification failed (${leaks.join(', ')})`);
 }
 
 export const privacyGate = new PrivacyGate();

@@ -35,6 +35,7 @@ const handlers: KioskHandlers = {
   'recovery.request': () => Promise.resolve(fail('NO_SESSION')),
   'recovery.reset': () => Promise.resolve(fail('NO_SESSION')),
   'help.submit': () => Promise.resolve(fail('NO_SESSION')),
+  'privacy.report': () => Promise.resolve(fail('NO_SESSION')),
   ...staffHandlersRefusing(),
   'password.check': () => {
     reached.push('password.check');

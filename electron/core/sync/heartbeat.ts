@@ -1,0 +1,95 @@
+import { HeartbeatResponseSchema, fleetRoutes, type HeartbeatRequest, type WipeCheck } from '../../../shared/contract/fleet-api';
+import type { TerminalMode } from '../../../shared/schemas/terminal-config-schema';
+import type { Clock, ClockTimer } from '../clock';
+import type { OutboxRepository } from '../store/outbox-repository';
+import type { JsonRequester } from './json-request';
+
+export interface HeartbeatOptions {
+  /** A requester of its own, without `onContact`: a heartbeat does not decide the online flag. */
+  requester: JsonRequester;
+  outbox: OutboxRepository;
+  clock: Clock;
+  intervalMs: number;
+  appVersion: string;
+  mode: TerminalMode;
+  /** The last exchange the enrollment API answered (the probe, a submission), or null. */
+  lastContactAt: () => number | null;
+}
+
+/**
+ * The terminal's status to the server every `intervalMs` (issue 5, DESIGN.md "Sync"): version,
+ * mode, outbox depth and age, last contact, and the page's last wipe check (kept in memory only,
+ * a verdict and a count, never what leaked). Best effort: a lost beat is simply the next one
+ * missed, never retried in a burst, so a fleet coming back online does not stampede the server.
+ * The first beat waits one interval: at start the probe and the outbox go first.
+ */
+export function createHeartbeat(options: HeartbeatOptions) {
+  let lastWipeCheck: WipeCheck | undefined;
+  let timer: ClockTimer | null = null;
+  let inFlight: Promise<void> | null = null;
+  let stopped = true;
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = options.clock.setTimeout(() => {
+      timer = null;
+      inFlight = beat().finally(() => {
+        inFlight = null;
+        schedule();
+      });
+    }, options.intervalMs);
+  }
+
+  async function beat(): Promise<void> {
+    // The answer (server time, next interval) is advisory; a refusal or no answer changes nothing.
+    await options.requester.send({ route: 'heartbeat', method: fleetRoutes.heartbeats.method, path: fleetRoutes.heartbeats.path, body: report() }, HeartbeatResponseSchema);
+  }
+
+  function report(): HeartbeatRequest {
+    const oldest = oldestQueuedAt(options.outbox);
+    const contact = options.lastContactAt();
+    return {
+      appVersion: options.appVersion,
+      mode: options.mode,
+      outboxDepth: options.outbox.countQueued(),
+      ...(oldest === null ? {} : { oldestQueuedAt: new Date(oldest).toISOString() }),
+      ...(contact === null ? {} : { lastSyncAt: new Date(contact).toISOString() }),
+      ...(lastWipeCheck ? { lastWipeCheck } : {}),
+    };
+  }
+
+  return {
+    start(): void {
+      if (!stopped) return;
+      stopped = false;
+      schedule();
+    },
+    /** The renderer's verdict after a session wipe (`privacy.report`); sent with the next beat. */
+    recordWipeCheck(check: { ok: boolean; leaks: number }): void {
+      lastWipeCheck = { at: new Date(options.clock.now()).toISOString(), ok: check.ok, leaks: check.leaks };
+    },
+    /** What the next beat will say (for tests and diagnostics). */
+    report,
+    /** Cancels the next beat and waits for one in flight (the core's abort signal ends it). */
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer !== null) options.clock.clearTimeout(timer);
+      timer = null;
+      await inFlight;
+    },
+  };
+}
+
+export type Heartbeat = ReturnType<typeof createHeartbeat>;
+
+/**
+ * When the oldest row of the background queue was created. Read through the repository's own
+ * "queued and due" query with no upper bound, rather than a second copy of its SQL: the queue a
+ * kiosk holds is small (TODO(outbox-repository owner): an `oldestQueuedAt()` query would avoid
+ * reading the sealed rows).
+ */
+function oldestQueuedAt(outbox: OutboxRepository): number | null {
+  let oldest: number | null = null;
+  for (const entry of outbox.listQueuedDue(Number.MAX_SAFE_INTEGER)) oldest = oldest === null ? entry.createdAt : Math.min(oldest, entry.createdAt);
+  return oldest;
+}

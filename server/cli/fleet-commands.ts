@@ -1,0 +1,48 @@
+import type { FleetTerminal } from '../../shared/contract/fleet-api';
+import { fleetOf } from '../services/fleet-service';
+import { openServerDatabase } from '../store/server-database';
+import type { CliIo } from './cli-commands';
+
+export const FLEET_HEADER = 'id\tname\tlast_heartbeat\tversion\tmode\toutbox\toldest_queued\tlast_sync\twipe_check\tflags';
+
+function wipeCell(terminal: FleetTerminal): string {
+  const check = terminal.lastWipeCheck;
+  if (!check) return '-';
+  return check.ok ? `ok ${check.at}` : `FAILED(${check.leaks}) ${check.at}`;
+}
+
+/** The flags in capitals, so a flagged terminal stands out in a terminal window and in grep. */
+export function flagsCell(terminal: FleetTerminal): string {
+  const flags = [
+    terminal.revokedAt ? 'revoked' : null,
+    terminal.flags.silent ? 'SILENT' : null,
+    terminal.flags.outboxGrowing ? 'OUTBOX_GROWING' : null,
+    terminal.flags.wipeCheckFailed ? 'WIPE_CHECK_FAILED' : null,
+  ].filter((flag) => flag !== null);
+  return flags.length > 0 ? flags.join(',') : 'ok';
+}
+
+/**
+ * `fleet`: every terminal with its latest heartbeat and flags, tab-separated, read from the data
+ * folder (the same view as `GET /v1/admin/fleet`). Exit 1 when any terminal is flagged, so a
+ * cron job or a monitoring probe can alert on it.
+ */
+export function runFleetCommand(command: { dataDir: string }, io: CliIo, now = new Date()): number {
+  const db = openServerDatabase(command.dataDir);
+  try {
+    const fleet = fleetOf({ db, now: () => now });
+    io.out(FLEET_HEADER);
+    let flagged = 0;
+    for (const t of fleet.terminals) {
+      const flags = flagsCell(t);
+      if (flags !== 'ok' && flags !== 'revoked') flagged += 1;
+      const cells = [t.id, t.name, t.lastHeartbeatAt, t.appVersion, t.mode, t.outboxDepth, t.oldestQueuedAt, t.lastSyncAt, wipeCell(t), flags];
+      // Names are typed by an admin: tabs and line breaks would break the columns.
+      io.out(cells.map((cell) => (cell === undefined ? '-' : String(cell).replace(/[\t\r\n]/g, ' '))).join('\t'));
+    }
+    io.err(`${fleet.terminals.length} terminal(s), ${flagged} flagged`);
+    return flagged > 0 ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}

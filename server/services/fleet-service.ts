@@ -1,0 +1,87 @@
+import {
+  DEPTH_HISTORY,
+  HEARTBEAT_INTERVAL_S,
+  OUTBOX_STUCK_AFTER_S,
+  SILENT_AFTER_INTERVALS,
+  type FleetFlags,
+  type FleetResponse,
+  type FleetTerminal,
+  type HeartbeatRequest,
+  type HeartbeatResponse,
+} from '../../shared/contract/fleet-api';
+import type { TerminalMode } from '../../shared/schemas/terminal-config-schema';
+import { transaction, type Db } from '../store/connection';
+import { findTerminalStatus, listFleet, saveTerminalStatus, type FleetRow, type TerminalStatusRow } from '../store/terminal-status-repository';
+
+/**
+ * Heartbeats in, the fleet out (issue 5). A heartbeat replaces the terminal's status and appends
+ * its depth to the last few; the flags are computed when the fleet is read, against the server's
+ * clock, so a terminal that stops talking is flagged without any timer running on the server.
+ */
+export function recordHeartbeat(ctx: { db: Db; now: () => Date }, terminalId: string, beat: HeartbeatRequest): HeartbeatResponse {
+  const now = ctx.now().toISOString();
+  // One write transaction: two beats racing both land in the depth history, in order.
+  transaction(ctx.db, (db) => {
+    const previous = findTerminalStatus(db, terminalId)?.recentDepths ?? [];
+    saveTerminalStatus(db, {
+      terminalId,
+      receivedAt: now,
+      appVersion: beat.appVersion,
+      mode: beat.mode,
+      outboxDepth: beat.outboxDepth,
+      oldestQueuedAt: beat.oldestQueuedAt ?? null,
+      lastSyncAt: beat.lastSyncAt ?? null,
+      wipeCheckAt: beat.lastWipeCheck?.at ?? null,
+      wipeCheckOk: beat.lastWipeCheck === undefined ? null : Number(beat.lastWipeCheck.ok),
+      wipeCheckLeaks: beat.lastWipeCheck?.leaks ?? null,
+      recentDepths: [...previous, beat.outboxDepth].slice(-DEPTH_HISTORY),
+    });
+  });
+  return { serverTime: now, nextInS: HEARTBEAT_INTERVAL_S };
+}
+
+export function fleetOf(ctx: { db: Db; now: () => Date }): FleetResponse {
+  const now = ctx.now();
+  return {
+    serverTime: now.toISOString(),
+    intervalS: HEARTBEAT_INTERVAL_S,
+    terminals: listFleet(ctx.db).map((row) => fleetTerminal(row, now.getTime())),
+  };
+}
+
+function fleetTerminal(row: FleetRow, nowMs: number): FleetTerminal {
+  const { status } = row;
+  const base = { id: row.id, name: row.name, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}), flags: flagsOf(row, nowMs) };
+  if (!status) return base;
+  const wipe = status.wipeCheckAt === null ? undefined : { at: status.wipeCheckAt, ok: status.wipeCheckOk === 1, leaks: status.wipeCheckLeaks ?? 0 };
+  return {
+    ...base,
+    lastHeartbeatAt: status.receivedAt,
+    appVersion: status.appVersion,
+    mode: status.mode as TerminalMode,
+    outboxDepth: status.outboxDepth,
+    ...(status.oldestQueuedAt ? { oldestQueuedAt: status.oldestQueuedAt } : {}),
+    ...(status.lastSyncAt ? { lastSyncAt: status.lastSyncAt } : {}),
+    ...(wipe ? { lastWipeCheck: wipe } : {}),
+  };
+}
+
+export function flagsOf(row: FleetRow, nowMs: number): FleetFlags {
+  const { status } = row;
+  const silentAfterMs = SILENT_AFTER_INTERVALS * HEARTBEAT_INTERVAL_S * 1000;
+  // A revoked terminal is expected to be silent; one never heard from is silent.
+  const silent = row.revokedAt === null && (status === null || nowMs - Date.parse(status.receivedAt) > silentAfterMs);
+  return { silent, outboxGrowing: status !== null && outboxGrowing(status, nowMs), wipeCheckFailed: status?.wipeCheckOk === 0 };
+}
+
+/**
+ * "Depth up over the last 3 heartbeats": each of the last DEPTH_HISTORY depths above the one
+ * before. The age of the oldest item is read against the server's clock (a terminal's clock far
+ * behind would hide it; the depth rule still catches a queue that keeps growing).
+ */
+function outboxGrowing(status: TerminalStatusRow, nowMs: number): boolean {
+  const depths = status.recentDepths;
+  const rising = depths.length === DEPTH_HISTORY && depths.every((depth, i) => i === 0 || depth > (depths[i - 1] ?? depth));
+  const stuck = status.oldestQueuedAt !== null && nowMs - Date.parse(status.oldestQueuedAt) > OUTBOX_STUCK_AFTER_S * 1000;
+  return rising || stuck;
+}
