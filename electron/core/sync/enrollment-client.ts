@@ -35,6 +35,7 @@ interface Call {
   body?: unknown;
   idempotencyKey?: string;
   timeoutMs?: number;
+  budgetMs?: number;
 }
 
 export function createEnrollmentClient(options: EnrollmentClientOptions) {
@@ -52,11 +53,11 @@ export function createEnrollmentClient(options: EnrollmentClientOptions) {
       return send({ route: 'lookups', path: enrollmentRoutes.lookups.path, body }, LookupResponseSchema);
     },
     /** A generated password (cergy) or a chosen one's outcome, by the profile's password mode. */
-    createActivation(idempotencyKey: string, body: z.input<typeof ActivationRequestSchema>) {
-      return send({ route: 'activations', path: enrollmentRoutes.activations.path, body, idempotencyKey }, AnyActivationResponseSchema);
+    createActivation(idempotencyKey: string, body: z.input<typeof ActivationRequestSchema>, budgetMs?: number) {
+      return send({ route: 'activations', path: enrollmentRoutes.activations.path, body, idempotencyKey, budgetMs }, AnyActivationResponseSchema);
     },
-    confirmActivation(activationId: string, idempotencyKey: string, body: z.input<typeof ConfirmationRequestSchema>) {
-      return send({ route: 'confirmation', path: activationPath('confirmation', activationId), body, idempotencyKey }, ConfirmationResponseSchema);
+    confirmActivation(activationId: string, idempotencyKey: string, body: z.input<typeof ConfirmationRequestSchema>, budgetMs?: number) {
+      return send({ route: 'confirmation', path: activationPath('confirmation', activationId), body, idempotencyKey, budgetMs }, ConfirmationResponseSchema);
     },
     /** The short code from the activation email, sealed (Montpellier, Scolarité Services). */
     confirmEmail(activationId: string, idempotencyKey: string, body: z.input<typeof EmailConfirmationRequestSchema>) {
@@ -76,8 +77,8 @@ export function createEnrollmentClient(options: EnrollmentClientOptions) {
       return send({ route: 'recoveryReset', path, body, idempotencyKey }, RecoveryResetResponseSchema);
     },
     /** The ENT 77 parents' help form, sealed: the server sends it on to the school. */
-    submitHelpRequest(idempotencyKey: string, body: z.input<typeof HelpRequestSchema>) {
-      return send({ route: 'helpRequests', path: enrollmentRoutes.helpRequests.path, body, idempotencyKey }, HelpRequestResponseSchema);
+    submitHelpRequest(idempotencyKey: string, body: z.input<typeof HelpRequestSchema>, budgetMs?: number) {
+      return send({ route: 'helpRequests', path: enrollmentRoutes.helpRequests.path, body, idempotencyKey, budgetMs }, HelpRequestResponseSchema);
     },
   };
 }

@@ -32,6 +32,11 @@ export interface JsonCall {
   body?: unknown;
   idempotencyKey?: string;
   timeoutMs?: number;
+  /**
+   * What is left of the time the person waits at the screen: the request is cut to it, so a
+   * retry started late cannot keep them past the budget (a stalled link, issue 5's fault matrix).
+   */
+  budgetMs?: number;
   /** Extra request headers (the staff session token). */
   headers?: Readonly<Record<string, string>>;
 }
@@ -45,7 +50,7 @@ export function createJsonRequester(options: JsonRequesterOptions, logPrefix: st
     const headers: Record<string, string> = { ...call.headers, authorization: `Bearer ${options.token}`, accept: 'application/json' };
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
-    const timeout = AbortSignal.timeout(call.timeoutMs ?? options.timeoutMs);
+    const timeout = AbortSignal.timeout(Math.max(1, Math.min(call.timeoutMs ?? options.timeoutMs, call.budgetMs ?? Infinity)));
     let status: number;
     let text: string;
     try {

@@ -9,7 +9,8 @@ export type DeliveryOutcome<T> =
   | { kind: 'refused'; error: AppError }
   | { kind: 'retry'; error: AppError; retryAfterMs: number };
 
-export type Sender<T> = (entry: OutboxEntry) => Promise<ClientResult<T>>;
+/** `budgetMs`: what is left of the screen's wait; the request is cut to it (none in the background). */
+export type Sender<T> = (entry: OutboxEntry, budgetMs?: number) => Promise<ClientResult<T>>;
 
 export interface OutboxDeliveryOptions {
   outbox: OutboxRepository;
@@ -37,8 +38,8 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     return running;
   }
 
-  async function attempt<T>(entry: OutboxEntry, send: Sender<T>): Promise<DeliveryOutcome<T>> {
-    const result = await send(entry);
+  async function attempt<T>(entry: OutboxEntry, send: Sender<T>, budgetMs?: number): Promise<DeliveryOutcome<T>> {
+    const result = await send(entry, budgetMs);
     const now = clock.now();
     if (result.ok) {
       outbox.settle(entry.id, 'delivered', null, now);
@@ -65,13 +66,18 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       return track(entry.id, () => attempt(entry, send));
     },
 
-    /** Same-key retries with short backoff until a final answer or `budgetMs` is spent. */
+    /**
+     * Same-key retries with short backoff until a final answer or `budgetMs` is spent: the answer
+     * comes within the larger of `budgetMs` and one request timeout.
+     */
     deliverWithin<T>(first: OutboxEntry, send: Sender<T>, budgetMs: number): Promise<DeliveryOutcome<T>> {
       const deadline = clock.now() + budgetMs;
       return track(first.id, async () => {
         let entry = first;
         for (let round = 0; ; round += 1) {
-          const outcome = await attempt(entry, send);
+          // The first attempt gets a whole request timeout; a retry only what is left of the
+          // budget, or a stalled retry started late kept the person a request timeout past it.
+          const outcome = await attempt(entry, send, round === 0 ? undefined : deadline - clock.now());
           if (outcome.kind !== 'retry') return outcome;
           const wait = Math.max(outcome.retryAfterMs, backoffDelayMs(round, options.interactiveBackoff, random));
           const next = outbox.find(entry.id);

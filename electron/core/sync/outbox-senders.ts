@@ -27,18 +27,18 @@ export function isChosenResponse(response: AnyActivationResponse): response is C
 }
 
 export function activationSender(client: EnrollmentClient): Sender<AnyActivationResponse> {
-  return (entry) => withSealed(entry, (sealed) =>
-    client.createActivation(entry.idempotencyKey, { profileId: entry.targetId, sealed }));
+  return (entry, budgetMs) => withSealed(entry, (sealed) =>
+    client.createActivation(entry.idempotencyKey, { profileId: entry.targetId, sealed }, budgetMs));
 }
 
 export function confirmationSender(client: EnrollmentClient): Sender<ConfirmationResponse> {
-  return (entry) => withSealed(entry, (sealed) =>
-    client.confirmActivation(entry.targetId, entry.idempotencyKey, { sealed }));
+  return (entry, budgetMs) => withSealed(entry, (sealed) =>
+    client.confirmActivation(entry.targetId, entry.idempotencyKey, { sealed }, budgetMs));
 }
 
 export function helpRequestSender(client: EnrollmentClient): Sender<HelpRequestResponse> {
-  return (entry) => withSealed(entry, (sealed) =>
-    client.submitHelpRequest(entry.idempotencyKey, { profileId: entry.targetId, sealed }));
+  return (entry, budgetMs) => withSealed(entry, (sealed) =>
+    client.submitHelpRequest(entry.idempotencyKey, { profileId: entry.targetId, sealed }, budgetMs));
 }
 
 /** The background loop's sender for each kind of row. */
