@@ -6,6 +6,7 @@ import { DEMO_IDENTITIES } from '../../server/demo/demo-identities';
 import { boardLatencyBench } from './board-latency-bench';
 import { launchChromium } from './lib/chromium';
 import { fmt } from './lib/stats';
+import { outboxBench, outboxLines } from './outbox-bench';
 import type { passwordCheckBench } from './password-check-bench';
 import { roundTripBench } from './round-trip-bench';
 import { buildHello, gzippedAssetBytes, startupBench } from './startup-bench';
@@ -60,6 +61,7 @@ async function main() {
   const roundTrip = await roundTripBench(CALLS, eligible.identity);
   const password = passwordCheckBenchInChild(PASSWORDS);
   const board = await boardLatencyBench(BOARD_PEOPLE);
+  const outbox = await outboxBench(Number(process.env['BENCH_OUTBOX'] ?? 1000), Number(process.env['BENCH_OUTBOX'] ?? 1000));
 
   const lines = [
     `command: npm run bench (BENCH_STARTUP_ROUNDS=${ROUNDS}, BENCH_CALLS=${CALLS}, BENCH_PASSWORDS=${PASSWORDS}, BENCH_WIPE_SESSIONS=${WIPE_SESSIONS}, BENCH_BOARD_PEOPLE=${BOARD_PEOPLE})`,
@@ -70,10 +72,11 @@ async function main() {
     ...passwordLines(password),
     wipeLine(wipe),
     `group board, kiosk B activates ${board.kiosk.fromTap.n} people while kiosk A long-polls the board: B's confirm tap → A's board shows done median ${fmt(board.kiosk.fromTap.median)}, p95 ${fmt(board.kiosk.fromTap.p95)}; B's answer → A's board median ${fmt(board.kiosk.fromAnswer.median)}, p95 ${fmt(board.kiosk.fromAnswer.p95)}; bare Fastify long poll woken by an EventEmitter: tap → answer median ${fmt(board.bare.fromTap.median)}, p95 ${fmt(board.bare.fromTap.p95)} (median x${(board.kiosk.fromTap.median / board.bare.fromTap.median).toFixed(1)}); answer → answer median ${fmt(board.bare.fromAnswer.median)}`,
+    ...outboxLines(outbox),
   ];
   console.log(lines.join('\n'));
   mkdirSync('tests/bench/results', { recursive: true });
-  writeFileSync('tests/bench/results/latest.json', JSON.stringify({ buildMs, size, startup, roundTrip, password, wipe, board, lines }, null, 2));
+  writeFileSync('tests/bench/results/latest.json', JSON.stringify({ buildMs, size, startup, roundTrip, password, wipe, board, outbox, lines }, null, 2));
 }
 
 await main();
