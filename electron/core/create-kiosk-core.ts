@@ -69,8 +69,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     timeoutMs: timing.requestTimeoutMs,
     signal: closing.signal,
     onContact: (reachable: boolean) => {
+      const wasOnline = syncStatus.online;
       syncStatus.recordContact(reachable);
       if (reachable) lastContactAt = clock.now();
+      if (reachable && !wasOnline) linkBack();
     },
   };
   const client = createEnrollmentClient(requestOptions);
@@ -78,6 +80,11 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const link = createServerLink({ client, probeTimeoutMs: timing.probeTimeoutMs });
   const delivery = createOutboxDelivery({ outbox, clock, signal: closing.signal, queueBackoff: timing.queueBackoff, interactiveBackoff: timing.interactiveBackoff });
   const worker = createOutboxWorker({ outbox, delivery, senders: outboxSenders(client), clock, onPass: () => syncStatus.refresh() });
+  // Rows pushed back during an outage would otherwise wait out their backoff (up to 5 min) after
+  // the server answers again; issue 5 measures network back → outbox empty.
+  function linkBack(): void {
+    if (outbox.bringForward(clock.now()) > 0) worker.poke();
+  }
   const submissions = createSubmissionService({
     db, outbox, delivery, worker, client, clock,
     submitBudgetMs: timing.submitBudgetMs,
@@ -91,7 +98,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const staffSession = createStaffSession({ clock, lockAfterS: options.config.staff.lockAfterS, emit: events.emit, signOutRemote: (token) => staffClient.signOut(token) });
   const terminalGroup = createTerminalGroup({ client: staffClient, clock, timeoutMs: timing.probeTimeoutMs });
   const heartbeat = createHeartbeat({
-    requester: createJsonRequester({ ...requestOptions, onContact: undefined }, 'heartbeat'), outbox, clock,
+    requester: createJsonRequester({ ...requestOptions, onContact: (reachable) => { if (reachable && !syncStatus.online) linkBack(); } }, 'heartbeat'), outbox, clock,
     intervalMs: timing.heartbeatIntervalMs, appVersion: options.appVersion ?? '0.0.0-unknown', mode: options.config.mode, lastContactAt: () => lastContactAt,
   });
   const handlers = createKioskHandlers({

@@ -97,6 +97,7 @@ export function createOutboxRepository(db: KioskDatabase) {
     `UPDATE outbox SET attempts = attempts + 1, last_error_code = ?, next_attempt_at = ?, updated_at = ?
      WHERE id = ? AND state = 'pending'`,
   );
+  const forward = db.prepare<[number, number]>(`UPDATE outbox SET next_attempt_at = ? WHERE ${QUEUED} AND next_attempt_at > ?`);
   const expire = db.prepare<[number, number, string | null]>(
     `UPDATE outbox SET state = 'expired', sealed_json = NULL, updated_at = ?
      WHERE state = 'pending' AND (expires_at <= ? OR (kind = ? AND deferred = 0))`,
@@ -133,6 +134,13 @@ export function createOutboxRepository(db: KioskDatabase) {
     /** One failed attempt: counted, with the code and when to try again. */
     scheduleRetry(id: number, errorCode: string, nextAttemptAt: number, now: number): boolean {
       return retry.run(errorCode, nextAttemptAt, now, id).changes === 1;
+    },
+    /**
+     * The link is back: every queued row is due now rather than at the end of a backoff that
+     * may have grown to minutes during the outage. Returns how many rows moved.
+     */
+    bringForward(now: number): number {
+      return forward.run(now, now).changes;
     },
     /**
      * Expires pending rows past their deadline, and every pending row of `orphanKind` not marked

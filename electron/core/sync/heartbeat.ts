@@ -5,7 +5,7 @@ import type { OutboxRepository } from '../store/outbox-repository';
 import type { JsonRequester } from './json-request';
 
 export interface HeartbeatOptions {
-  /** A requester of its own, without `onContact`: a heartbeat does not decide the online flag. */
+  /** A requester of its own: a heartbeat does not decide the online flag, it only tells the core the link is back. */
   requester: JsonRequester;
   outbox: OutboxRepository;
   clock: Clock;
