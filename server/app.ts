@@ -20,6 +20,7 @@ import { registerLookupRoutes } from './routes/lookups/lookups-routes';
 import { registerStaffModule } from './routes/staff-module';
 import { registerRecoveryRoutes } from './routes/recoveries/recoveries-routes';
 import { registerTerminalConfigRoutes } from './routes/terminal-config/terminal-config-routes';
+import { registerTerminalProfilesRoutes } from './routes/terminal-profiles/terminal-profiles-routes';
 import type { ServiceContext } from './services/service-context';
 import type { Db } from './store/connection';
 
@@ -61,6 +62,7 @@ export function buildApp(deps: AppDeps): App {
   app.addHook('onClose', async () => ctx.mailer.close?.());
   registerAuth(app, deps.db);
   registerTerminalConfigRoutes(app, ctx);
+  registerTerminalProfilesRoutes(app, ctx);
   registerLookupRoutes(app, ctx);
   registerActivationRoutes(app, ctx);
   registerEmailProofRoutes(app, ctx);

@@ -54,6 +54,8 @@ export const CommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('audit export'), dataDir, after: z.coerce.number().int().nonnegative().default(0) }),
   // Heartbeats and flags of every terminal (issue 5).
   z.object({ command: z.literal('fleet'), dataDir }),
+  // Refusals reported after the person left, for staff to follow up (issue 5).
+  z.object({ command: z.literal('followups list'), dataDir, all: z.boolean().default(false) }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -71,7 +73,8 @@ export const USAGE = `usage:
   server-cli staff list --data-dir D
   server-cli audit verify --data-dir D
   server-cli audit export --data-dir D [--after N] > audit.csv
-  server-cli fleet --data-dir D`;
+  server-cli fleet --data-dir D
+  server-cli followups list --data-dir D [--all]`;
 
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -97,13 +100,14 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.en
         email: { type: 'string' },
         totp: { type: 'boolean' },
         after: { type: 'string' },
+        all: { type: 'boolean' },
       },
     });
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
   const [first, second, ...rest] = parsed.positionals;
-  const twoWords = first === 'keys' || first === 'terminals' || first === 'credentials' || first === 'staff' || first === 'audit';
+  const twoWords = first === 'keys' || first === 'terminals' || first === 'credentials' || first === 'staff' || first === 'audit' || first === 'followups';
   const { values } = parsed;
   const candidate = {
     command: twoWords ? `${first} ${second ?? ''}` : first,
@@ -123,6 +127,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.en
     email: values.email,
     totp: values.totp,
     after: values.after,
+    all: values.all,
   };
   const result = parseWith(CommandSchema, candidate);
   if (!result.ok) return { ok: false, message: result.problems.map((p) => `${p.key}: ${p.reason}`).join(', ') };

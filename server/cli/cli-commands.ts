@@ -11,6 +11,7 @@ import { revokeTerminal } from '../store/terminal-repository';
 import type { Command } from './cli-args';
 import { runAuditCommand } from './audit-commands';
 import { runFleetCommand } from './fleet-commands';
+import { runFollowUpsCommand } from './follow-up-commands';
 import { issueLetters, sweep } from './letter-commands';
 import { runStaffCommand } from './staff-commands';
 
@@ -85,6 +86,8 @@ export async function runCommand(command: Command, io: CliIo, defaultProfilesDir
       return runAuditCommand(command, io);
     case 'fleet':
       return runFleetCommand(command, io);
+    case 'followups list':
+      return runFollowUpsCommand(command, io);
   }
 }
 

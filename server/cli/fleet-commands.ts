@@ -18,6 +18,7 @@ export function flagsCell(terminal: FleetTerminal): string {
     terminal.flags.silent ? 'SILENT' : null,
     terminal.flags.outboxGrowing ? 'OUTBOX_GROWING' : null,
     terminal.flags.wipeCheckFailed ? 'WIPE_CHECK_FAILED' : null,
+    terminal.flags.openFollowUps ? `FOLLOW_UPS(${terminal.openFollowUps})` : null,
   ].filter((flag) => flag !== null);
   return flags.length > 0 ? flags.join(',') : 'ok';
 }

@@ -11,7 +11,9 @@ import {
 } from '../../shared/contract/fleet-api';
 import type { TerminalMode } from '../../shared/schemas/terminal-config-schema';
 import { transaction, type Db } from '../store/connection';
+import { countOpenFollowUpsByTerminal } from '../store/follow-up-repository';
 import { findTerminalStatus, listFleet, saveTerminalStatus, type FleetRow, type TerminalStatusRow } from '../store/terminal-status-repository';
+import { recordFollowUps } from './follow-up-service';
 
 /**
  * Heartbeats in, the fleet out (issue 5). A heartbeat replaces the terminal's status and appends
@@ -20,8 +22,9 @@ import { findTerminalStatus, listFleet, saveTerminalStatus, type FleetRow, type 
  */
 export function recordHeartbeat(ctx: { db: Db; now: () => Date }, terminalId: string, beat: HeartbeatRequest): HeartbeatResponse {
   const now = ctx.now().toISOString();
-  // One write transaction: two beats racing both land in the depth history, in order.
-  transaction(ctx.db, (db) => {
+  // One write transaction: two beats racing both land in the depth history, in order, and the
+  // follow-ups are acknowledged only if the whole beat was recorded.
+  const recorded = transaction(ctx.db, (db) => {
     const previous = findTerminalStatus(db, terminalId)?.recentDepths ?? [];
     saveTerminalStatus(db, {
       terminalId,
@@ -36,22 +39,25 @@ export function recordHeartbeat(ctx: { db: Db; now: () => Date }, terminalId: st
       wipeCheckLeaks: beat.lastWipeCheck?.leaks ?? null,
       recentDepths: [...previous, beat.outboxDepth].slice(-DEPTH_HISTORY),
     });
+    return recordFollowUps(db, terminalId, beat.followUps ?? [], now);
   });
-  return { serverTime: now, nextInS: HEARTBEAT_INTERVAL_S };
+  return { serverTime: now, nextInS: HEARTBEAT_INTERVAL_S, ...(beat.followUps === undefined ? {} : { followUpsRecorded: recorded }) };
 }
 
 export function fleetOf(ctx: { db: Db; now: () => Date }): FleetResponse {
   const now = ctx.now();
+  const openFollowUps = countOpenFollowUpsByTerminal(ctx.db);
   return {
     serverTime: now.toISOString(),
     intervalS: HEARTBEAT_INTERVAL_S,
-    terminals: listFleet(ctx.db).map((row) => fleetTerminal(row, now.getTime())),
+    terminals: listFleet(ctx.db).map((row) => fleetTerminal(row, now.getTime(), openFollowUps.get(row.id) ?? 0)),
   };
 }
 
-function fleetTerminal(row: FleetRow, nowMs: number): FleetTerminal {
+function fleetTerminal(row: FleetRow, nowMs: number, openFollowUps: number): FleetTerminal {
   const { status } = row;
-  const base = { id: row.id, name: row.name, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}), flags: flagsOf(row, nowMs) };
+  const flags = { ...flagsOf(row, nowMs), openFollowUps: openFollowUps > 0 };
+  const base = { id: row.id, name: row.name, ...(row.revokedAt ? { revokedAt: row.revokedAt } : {}), openFollowUps, flags };
   if (!status) return base;
   const wipe = status.wipeCheckAt === null ? undefined : { at: status.wipeCheckAt, ok: status.wipeCheckOk === 1, leaks: status.wipeCheckLeaks ?? 0 };
   return {
@@ -66,7 +72,7 @@ function fleetTerminal(row: FleetRow, nowMs: number): FleetTerminal {
   };
 }
 
-export function flagsOf(row: FleetRow, nowMs: number): FleetFlags {
+export function flagsOf(row: FleetRow, nowMs: number): Omit<FleetFlags, 'openFollowUps'> {
   const { status } = row;
   const silentAfterMs = SILENT_AFTER_INTERVALS * HEARTBEAT_INTERVAL_S * 1000;
   // A revoked terminal is expected to be silent; one never heard from is silent.

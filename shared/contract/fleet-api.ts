@@ -23,6 +23,28 @@ export const WipeCheckSchema = z.strictObject({
 });
 export type WipeCheck = z.infer<typeof WipeCheckSchema>;
 
+/** How many follow-ups one heartbeat carries at most; the rest go with the next ones. */
+export const FOLLOW_UPS_PER_HEARTBEAT = 50;
+
+/** The kiosk's receipt reference, the one the person holds (`SES-7K4Q-92XD`). */
+export const ReceiptReferenceSchema = z.string().regex(/^SES-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+export const FOLLOW_UP_KINDS = ['activation', 'confirmation', 'helpRequest'] as const;
+export const FollowUpKindSchema = z.enum(FOLLOW_UP_KINDS);
+
+/**
+ * A final refusal the kiosk got after the person left (issue 5): the queued submission behind
+ * this reference will not happen, and staff must reach the person. The reference is all that
+ * identifies them; no name, no identity field, no secret.
+ */
+export const FollowUpReportSchema = z.strictObject({
+  reference: ReceiptReferenceSchema,
+  kind: FollowUpKindSchema,
+  /** The server's stable error code for the refusal (e.g. CODE_ALREADY_USED). */
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/),
+  refusedAt: z.iso.datetime(),
+});
+export type FollowUpReport = z.infer<typeof FollowUpReportSchema>;
+
 export const HeartbeatRequestSchema = z.strictObject({
   appVersion: z.string().regex(/^[0-9A-Za-z.+-]{1,64}$/),
   mode: TerminalModeSchema,
@@ -32,6 +54,8 @@ export const HeartbeatRequestSchema = z.strictObject({
   /** The terminal's last successful exchange with this server. */
   lastSyncAt: z.iso.datetime().optional(),
   lastWipeCheck: WipeCheckSchema.optional(),
+  /** Refusals nobody at the screen saw, not yet acknowledged by this server. */
+  followUps: z.array(FollowUpReportSchema).max(FOLLOW_UPS_PER_HEARTBEAT).optional(),
 });
 export type HeartbeatRequest = z.infer<typeof HeartbeatRequestSchema>;
 
@@ -39,6 +63,8 @@ export const HeartbeatResponseSchema = z.object({
   serverTime: z.iso.datetime(),
   /** When the server expects the next one; advisory (the terminal keeps its own interval). */
   nextInS: z.number().int().positive(),
+  /** The references of the beat's follow-ups now on record (new or already known): the kiosk stops sending them. */
+  followUpsRecorded: z.array(ReceiptReferenceSchema).max(FOLLOW_UPS_PER_HEARTBEAT).optional(),
 });
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponseSchema>;
 
@@ -49,6 +75,8 @@ export const FleetFlagsSchema = z.object({
   outboxGrowing: z.boolean(),
   /** The last wipe check reported a trace left on the page. */
   wipeCheckFailed: z.boolean(),
+  /** Refusals reported by this terminal that staff have not resolved yet. */
+  openFollowUps: z.boolean(),
 });
 export type FleetFlags = z.infer<typeof FleetFlagsSchema>;
 
@@ -63,6 +91,7 @@ export const FleetTerminalSchema = z.object({
   oldestQueuedAt: z.iso.datetime().optional(),
   lastSyncAt: z.iso.datetime().optional(),
   lastWipeCheck: WipeCheckSchema.optional(),
+  openFollowUps: z.number().int().nonnegative(),
   flags: FleetFlagsSchema,
 });
 export type FleetTerminal = z.infer<typeof FleetTerminalSchema>;

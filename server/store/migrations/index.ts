@@ -8,7 +8,8 @@ import { migration007 } from './007-email-proofs';
 import { migration008 } from './008-recoveries';
 import { migration009 } from './009-staff';
 import { migration010 } from './010-terminal-status';
+import { migration011 } from './011-follow-ups';
 import type { Migration } from './migration';
 
 /** Every migration, in order; a new one is a new file appended here. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];

@@ -74,7 +74,7 @@ describe('heartbeats and the fleet view (issue 5)', () => {
     await beat({ ...BEAT, appVersion: '1.2.3', mode: 'desk', outboxDepth: 2, oldestQueuedAt: at, lastSyncAt: at, lastWipeCheck: { at, ok: true, leaks: 0 } });
     const fresh = await terminal(admin);
     expect(fresh).toMatchObject({ lastHeartbeatAt: at, appVersion: '1.2.3', mode: 'desk', outboxDepth: 2, oldestQueuedAt: at, lastSyncAt: at });
-    expect(fresh.flags).toEqual({ silent: false, outboxGrowing: false, wipeCheckFailed: false });
+    expect(fresh.flags).toEqual({ silent: false, outboxGrowing: false, wipeCheckFailed: false, openFollowUps: false });
     // A terminal never heard from is silent from the start.
     expect((await terminal(admin, OTHER_TERMINAL_ID)).flags.silent).toBe(true);
     harness.clock.advance(3 * HEARTBEAT_INTERVAL_S * 1000);

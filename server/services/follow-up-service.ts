@@ -1,0 +1,56 @@
+import type { FollowUpReport } from '../../shared/contract/fleet-api';
+import type { FollowUp } from '../../shared/contract/follow-up-api';
+import { fail, ok, type Result } from '../../shared/contract/result';
+import { appendAudit } from '../audit/audit-log';
+import type { StaffPrincipal } from '../plugins/staff-auth-plugin';
+import { transaction, type Db } from '../store/connection';
+import { findFollowUp, insertFollowUp, listFollowUps, resolveFollowUp, type FollowUpRow } from '../store/follow-up-repository';
+
+/**
+ * Follow-ups (issue 5): refusals a terminal got after the person left, from its heartbeats to
+ * the staff. Recording runs inside the heartbeat's transaction; a report seen before is
+ * acknowledged again without a second row, so a lost acknowledgement costs nothing.
+ * Returns the references now on record, for the kiosk to stop sending them.
+ */
+export function recordFollowUps(tx: Db, terminalId: string, reports: readonly FollowUpReport[], receivedAt: string): string[] {
+  for (const report of reports) {
+    insertFollowUp(tx, { terminalId, reference: report.reference, kind: report.kind, code: report.code, refusedAt: report.refusedAt, receivedAt });
+  }
+  return reports.map((report) => report.reference);
+}
+
+export function followUpsFor(ctx: { db: Db }, query: { state: 'open' | 'all'; reference?: string | undefined }): FollowUp[] {
+  const rows = query.reference === undefined ? listFollowUps(ctx.db, { open: query.state === 'open' }) : listFollowUps(ctx.db, { open: false, reference: query.reference });
+  return rows.map(toFollowUp);
+}
+
+/** Staff reached the person: the follow-up is closed, with who and when, in the audit trail too. */
+export function resolveFollowUpBy(ctx: { db: Db; now: () => Date }, staff: StaffPrincipal, id: number): Result<FollowUp> {
+  const now = ctx.now();
+  return transaction(ctx.db, (tx) => {
+    const row = findFollowUp(tx, id);
+    if (!row) return fail('NOT_FOUND');
+    const audit = { actorKind: 'staff' as const, actor: staff.username, terminalId: staff.terminalId, action: 'followUp.resolve', subject: `reference:${row.reference}` };
+    const details = { terminal: row.terminalId, kind: row.kind, code: row.code };
+    if (!resolveFollowUp(tx, id, staff.username, now.toISOString())) {
+      appendAudit(tx, { ...audit, outcome: 'NOT_APPLICABLE', details }, now);
+      return fail('NOT_APPLICABLE');
+    }
+    appendAudit(tx, { ...audit, outcome: 'ok', details }, now);
+    return ok(toFollowUp(findFollowUp(tx, id) as FollowUpRow));
+  });
+}
+
+function toFollowUp(row: FollowUpRow): FollowUp {
+  return {
+    id: row.id,
+    terminalId: row.terminalId,
+    reference: row.reference,
+    kind: row.kind as FollowUp['kind'],
+    code: row.code,
+    refusedAt: row.refusedAt,
+    receivedAt: row.receivedAt,
+    ...(row.resolvedAt === null ? {} : { resolvedAt: row.resolvedAt }),
+    ...(row.resolvedBy === null ? {} : { resolvedBy: row.resolvedBy }),
+  };
+}
