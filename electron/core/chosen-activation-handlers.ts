@@ -1,9 +1,10 @@
 import type { KioskHandlers, KioskOutput } from '../../shared/contract/kiosk-api';
-import { fail, ok, type Result } from '../../shared/contract/result';
+import { fail, ok, type AppError, type Result } from '../../shared/contract/result';
 import { evaluatePassword, type DictionaryCheck } from '../../shared/policies/password-policy';
 import type { IdentityInput } from '../../shared/policies/identity-rules';
 import { normalizeCode } from '../../shared/policies/secret-codes';
 import type { PasswordPolicy } from '../../shared/schemas/password-policy-schema';
+import type { ConfigSync } from './config/config-sync';
 import { checkChoice } from './password/choice-checks';
 import { loginFor, passwordContextFor } from './password/password-context';
 import type { HeldChoice, KioskSession } from './session/kiosk-session';
@@ -21,6 +22,8 @@ export interface ChosenActivationHandlerDeps {
   emailProof: EmailProofCalls;
   /** The French and English dictionaries (umontpellier seed), loaded in the back end only. */
   dictionary: DictionaryCheck;
+  /** Absent (unit rigs): a terms refusal is passed on as the server gave it. */
+  configSync?: Pick<ConfigSync, 'newerTerms'>;
 }
 
 type ChosenHandlers = Pick<KioskHandlers, 'password.check' | 'activation.choose' | 'activation.confirmEmail' | 'activation.resendEmail'>;
@@ -67,6 +70,19 @@ export function createChosenActivationHandlers(deps: ChosenActivationHandlerDeps
     };
   }
 
+  /**
+   * Issue 5: the server refused the terms version this session showed (a new version was
+   * deployed mid-visit). The person keeps their password and contact and is shown the new terms
+   * to tick again (`session.terms`), rather than accepting, unseen, a text they never read.
+   */
+  async function askTermsAgain(session: KioskSession, refused: Result<never>): Promise<Result<never>> {
+    const terms = (await deps.configSync?.newerTerms(session.profile)) ?? null;
+    if (!sessions.isLive(session)) return fail('NO_SESSION');
+    if (!terms) return refused;
+    session.adoptTerms(terms);
+    return fail('INVALID_INPUT', { fields: [{ key: 'termsAccepted', reason: 'required' }] });
+  }
+
   return {
     async 'password.check'({ candidate }) {
       const context = eligible(true);
@@ -91,7 +107,7 @@ export function createChosenActivationHandlers(deps: ChosenActivationHandlerDeps
         if (!key) return fail('OFFLINE');
         const result = await deps.submissions.submitChoice(session.profile.id, identity, checked.value, key);
         if (!sessions.isLive(session)) return fail('NO_SESSION');
-        if (!result.ok) return result;
+        if (!result.ok) return termsMovedOn(result.error) ? askTermsAgain(session, result) : result;
         const outcome = held(session, result.value, identity);
         session.holdChoice(outcome);
         return ok(chooseAnswer(outcome));
@@ -140,4 +156,9 @@ function chooseAnswer(held: HeldChoice): KioskOutput<'activation.choose'> {
     ...(held.email === undefined ? {} : { email: held.email }),
     ...(held.sentTo === undefined ? {} : { sentTo: held.sentTo }),
   };
+}
+
+/** The server's refusal of a stale terms version (server/services/chosen-activation-service.ts). */
+function termsMovedOn(error: AppError): boolean {
+  return error.code === 'INVALID_INPUT' && (error.fields ?? []).some((field) => field.key === 'choice.termsVersion');
 }

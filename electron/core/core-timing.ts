@@ -16,6 +16,15 @@ export interface CoreTiming {
   queueBackoff: BackoffPolicy;
   /** Between two heartbeats (issue 5); the server flags a terminal silent after 3 of its own. */
   heartbeatIntervalMs: number;
+  /** While offline, the core probes the server this often (terminal.json `sync.offlineProbeS`). */
+  offlineProbeIntervalMs: number;
+  /**
+   * An answer slower than this counts towards "online but slow" (sync/link-quality.ts). Below
+   * `probeTimeoutMs`, or the probe, the exchange Welcome waits on, could never be called slow.
+   */
+  slowExchangeMs: number;
+  /** Between two conditional GETs of the profiles (issue 5); an unchanged set costs a 304. */
+  configSyncIntervalMs: number;
 }
 
 export const DEFAULT_TIMING: CoreTiming = {
@@ -27,4 +36,7 @@ export const DEFAULT_TIMING: CoreTiming = {
   interactiveBackoff: INTERACTIVE_BACKOFF,
   queueBackoff: QUEUE_BACKOFF,
   heartbeatIntervalMs: 60_000,
+  offlineProbeIntervalMs: 15_000,
+  slowExchangeMs: 1_500,
+  configSyncIntervalMs: 5 * 60_000,
 };

@@ -4,6 +4,7 @@ import type { KioskEvent, KioskHandlers } from '../../shared/contract/kiosk-api'
 import type { Profile } from '../../shared/schemas/profile-schema';
 import type { TerminalConfig } from '../../shared/schemas/terminal-config-schema';
 import { systemClock, type Clock } from './clock';
+import { createConfigSync } from './config/config-sync';
 import { DEFAULT_TIMING, type CoreTiming } from './core-timing';
 import { createEventHub } from './event-hub';
 import { createKioskHandlers } from './kiosk-api';
@@ -13,12 +14,15 @@ import { createSessionManager } from './session/session-manager';
 import { createStaffClient } from './staff/staff-client';
 import { createStaffSession } from './staff/staff-session';
 import { createTerminalGroup } from './staff/terminal-group';
+import { createConfigSnapshotRepository } from './store/config-snapshot-repository';
 import { createOutboxRepository } from './store/outbox-repository';
 import { openKioskDatabase } from './store/sqlite-connection';
+import { createConditionalGetter } from './sync/conditional-get';
 import { createEmailProofCalls } from './sync/email-proof-calls';
 import { createEnrollmentClient } from './sync/enrollment-client';
 import { createHeartbeat } from './sync/heartbeat';
 import { createJsonRequester } from './sync/json-request';
+import { createOfflineProbe } from './sync/offline-probe';
 import { createOutboxDelivery } from './sync/outbox-delivery';
 import { outboxSenders } from './sync/outbox-senders';
 import { createOutboxWorker } from './sync/outbox-worker';
@@ -38,7 +42,7 @@ export interface KioskCoreOptions {
   /** Kiosk data folder; the database is `<dataDir>/kiosk.sqlite`. */
   dataDir: string;
   config: TerminalConfig;
-  /** Already validated (see `loadProfiles`). */
+  /** The bundled profiles, already validated (see `loadProfiles`): used until the server gives a good set. */
   profiles: Profile[];
   clock?: Clock;
   fetch?: typeof fetch;
@@ -50,7 +54,8 @@ export interface KioskCoreOptions {
 
 export async function createKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
   const clock = options.clock ?? systemClock;
-  const timing: CoreTiming = { ...DEFAULT_TIMING, ...options.timing };
+  const offlineProbeS = options.config.sync?.offlineProbeS;
+  const timing: CoreTiming = { ...DEFAULT_TIMING, ...(offlineProbeS ? { offlineProbeIntervalMs: offlineProbeS * 1000 } : {}), ...options.timing };
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const db = openKioskDatabase(join(options.dataDir, 'kiosk.sqlite'));
   const closing = new AbortController();
@@ -60,7 +65,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   // longer exists; chosen passwords (deferred rows) are still delivered by the worker.
   outbox.expireStale(clock.now(), 'activation');
 
-  const syncStatus = createSyncStatus({ outbox, clock, emit: events.emit });
+  const syncStatus = createSyncStatus({ outbox, clock, emit: events.emit, slowExchangeMs: timing.slowExchangeMs });
   let lastContactAt: number | null = null;
   const requestOptions = {
     baseUrl: options.config.server.url,
@@ -68,22 +73,26 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     fetch: options.fetch ?? globalThis.fetch,
     timeoutMs: timing.requestTimeoutMs,
     signal: closing.signal,
-    onContact: (reachable: boolean) => {
+    onContact: (reachable: boolean, elapsedMs = 0) => {
       const wasOnline = syncStatus.online;
-      syncStatus.recordContact(reachable);
+      syncStatus.recordContact(reachable, elapsedMs);
       if (reachable) lastContactAt = clock.now();
       if (reachable && !wasOnline) linkBack();
+      offlineProbe.arm();
     },
   };
   const client = createEnrollmentClient(requestOptions);
   const staffClient = createStaffClient({ requester: createJsonRequester(requestOptions, 'staff'), timeoutMs: timing.requestTimeoutMs });
   const link = createServerLink({ client, probeTimeoutMs: timing.probeTimeoutMs });
+  const offlineProbe = createOfflineProbe({ clock, intervalMs: timing.offlineProbeIntervalMs, isOffline: () => !syncStatus.online, probe: () => link.probe() });
   const delivery = createOutboxDelivery({ outbox, clock, signal: closing.signal, queueBackoff: timing.queueBackoff, interactiveBackoff: timing.interactiveBackoff });
   const worker = createOutboxWorker({ outbox, delivery, senders: outboxSenders(client), clock, onPass: () => syncStatus.refresh() });
   // Rows pushed back during an outage would otherwise wait out their backoff (up to 5 min) after
-  // the server answers again; issue 5 measures network back → outbox empty.
+  // the server answers again (issue 5 measures network back → outbox empty), and a kiosk that
+  // started offline its next periodic config sync. Also the first answer after start.
   function linkBack(): void {
     if (outbox.bringForward(clock.now()) > 0) worker.poke();
+    void configSync.sync();
   }
   const submissions = createSubmissionService({
     db, outbox, delivery, worker, client, clock,
@@ -101,13 +110,20 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     requester: createJsonRequester({ ...requestOptions, onContact: (reachable) => { if (reachable && !syncStatus.online) linkBack(); } }, 'heartbeat'), outbox, clock,
     intervalMs: timing.heartbeatIntervalMs, appVersion: options.appVersion ?? '0.0.0-unknown', mode: options.config.mode, lastContactAt: () => lastContactAt,
   });
+  const configSync = createConfigSync({
+    get: createConditionalGetter(requestOptions, 'config'), snapshots: createConfigSnapshotRepository(db), bundled: options.profiles,
+    enabledIds: options.config.profiles, clock, intervalMs: timing.configSyncIntervalMs,
+  });
   const handlers = createKioskHandlers({
-    config: options.config, profiles: options.profiles, sessions, calls: createSessionCalls(sessions), client, link, submissions,
+    config: options.config, profiles: configSync.current, configSync, sessions, calls: createSessionCalls(sessions), client, link, submissions,
     emailProof, recoveryCalls, dictionary: createDictionaryCheck(), syncStatus, onlineFreshMs: timing.onlineFreshMs,
     clock, staffSession, staffClient, terminalGroup, wipeChecks: heartbeat,
   });
 
+  // The probe's answer starts the first config sync (linkBack), in the background: `session.start`
+  // reads the set when the person taps. Offline at start, the stored set (or the bundled files) serves.
   await link.probe();
+  configSync.start();
   worker.start();
   heartbeat.start();
 
@@ -120,7 +136,9 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         sessions.close();
         staffSession.close();
         closing.abort();
+        await offlineProbe.stop();
         await heartbeat.stop();
+        await configSync.stop();
         await worker.stop();
         await delivery.drain();
         events.clear();

@@ -17,8 +17,11 @@ import type { SyncStatus } from './sync/sync-status';
 
 export interface KioskHandlerDeps extends ActivationHandlerDeps, ChosenActivationHandlerDeps, RecoveryHandlerDeps, HelpRequestHandlerDeps {
   config: TerminalConfig;
-  /** The profiles this terminal enables, already validated. */
-  profiles: Profile[];
+  /**
+   * Every profile of the configuration in use, read at each call: a config sync (issue 5) may
+   * replace the set between two sessions. A session keeps the profile it started with.
+   */
+  profiles: () => readonly Profile[];
   link: ServerLink;
   syncStatus: SyncStatus;
   onlineFreshMs: number;
@@ -37,7 +40,11 @@ export interface KioskHandlerDeps extends ActivationHandlerDeps, ChosenActivatio
  */
 export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
   const { config, sessions } = deps;
-  const enabled = deps.profiles.filter((profile) => config.profiles.includes(profile.id));
+  /** The profiles this terminal enables, in its configured order, from the current set. */
+  function enabled(): Profile[] {
+    const set = deps.profiles();
+    return config.profiles.flatMap((id) => set.find((profile) => profile.id === id) ?? []);
+  }
 
   const handlers: KioskHandlers = {
     async 'terminal.describe'() {
@@ -46,16 +53,17 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
         terminalId: config.terminalId,
         mode: config.mode,
         locale: config.locale,
-        profiles: enabled.map((profile) => ({ id: profile.id, title: profile.title, institution: profile.institution.name, persona: profile.persona, identityFields: profile.identity.fields })),
+        profiles: enabled().map((profile) => ({ id: profile.id, title: profile.title, institution: profile.institution.name, persona: profile.persona, identityFields: profile.identity.fields })),
         idle: { timeoutS: config.idle.timeoutS, warningS: config.idle.warningS },
         online: deps.syncStatus.online,
+        quality: deps.syncStatus.quality,
         staffEnabled: config.mode !== 'shared',
         // Issue 6: a terminal joined to a group session offers only that group's profile.
         group: deps.syncStatus.online ? await deps.terminalGroup.current() : null,
       });
     },
     async 'session.start'({ profileId }) {
-      const profile = enabled.find((candidate) => candidate.id === profileId);
+      const profile = enabled().find((candidate) => candidate.id === profileId);
       if (!profile) return fail('NOT_FOUND');
       sessions.start(profile);
       return ok({ profile });
@@ -64,6 +72,11 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
       const deadline = sessions.touch();
       if (deadline === null) return fail('NO_SESSION');
       return ok({ idleDeadline: new Date(deadline).toISOString() });
+    },
+    async 'session.terms'() {
+      const session = sessions.current();
+      if (!session) return fail('NO_SESSION');
+      return ok({ terms: session.profile.terms ?? null });
     },
     async 'session.end'({ reason }) {
       sessions.end(reason);
@@ -77,7 +90,8 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
     ...createChosenActivationHandlers(deps),
     ...createRecoveryHandlers(deps),
     ...createHelpRequestHandlers(deps),
-    ...createStaffHandlers({ ...deps, enabled }),
+    // A getter, so the staff handlers read the current set at each call like the rest.
+    ...createStaffHandlers({ ...deps, get enabled() { return enabled(); } }),
   };
   return guardAll(handlers);
 }

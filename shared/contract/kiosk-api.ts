@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdentityInputSchema } from '../policies/identity-rules';
 import { LocalizedTextSchema, LocaleSchema } from '../schemas/localized-text-schema';
 import { PasswordVerdictSchema } from '../schemas/password-policy-schema';
-import { IdentityFieldSchema, ProfileSchema } from '../schemas/profile-schema';
+import { IdentityFieldSchema, ProfileSchema, TermsSchema } from '../schemas/profile-schema';
 import { TerminalModeSchema } from '../schemas/terminal-config-schema';
 import { JoinedGroupSchema, kioskStaffContract, StaffLockedEventSchema } from './kiosk-staff-api';
 import type { Result } from './result';
@@ -27,6 +27,11 @@ export const ProfileSummarySchema = z.object({
   identityFields: z.array(IdentityFieldSchema).max(16).optional(),
 });
 
+/** Issue 5: what the person is told about the link (sync/link-quality.ts has the rule). */
+export const LINK_QUALITIES = ['online', 'slow', 'offline'] as const;
+export const LinkQualitySchema = z.enum(LINK_QUALITIES);
+export type LinkQuality = z.infer<typeof LinkQualitySchema>;
+
 export const TerminalDescriptionSchema = z.object({
   terminalId: z.string(),
   mode: TerminalModeSchema,
@@ -34,6 +39,7 @@ export const TerminalDescriptionSchema = z.object({
   profiles: z.array(ProfileSummarySchema),
   idle: z.object({ timeoutS: z.number().int(), warningS: z.number().int() }),
   online: z.boolean(),
+  quality: LinkQualitySchema,
   /** desk / assisted: staff can sign in on this terminal (issue 6). */
   staffEnabled: z.boolean(),
   /** The group session this terminal joined, if any. */
@@ -55,6 +61,11 @@ export const kioskContract = {
     input: z.strictObject({ reason: SessionEndReasonSchema }),
     output: z.object({ wiped: z.literal(true) }),
   },
+  /**
+   * The terms this session asks the person to accept (issue 5): the profile's at start, or the
+   * server's newer ones after it refused a stale version mid-visit.
+   */
+  'session.terms': { input: Empty, output: z.object({ terms: TermsSchema.nullable() }) },
   'activation.lookup': {
     input: z.strictObject({ identity: IdentityInputSchema }),
     output: z.object({ eligible: z.literal(true) }),
@@ -166,7 +177,7 @@ export function isKioskMethod(value: unknown): value is KioskMethod {
 export const KioskEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.idleWarning'), deadline: z.iso.datetime(), secondsLeft: z.number().int() }),
   z.object({ type: z.literal('session.ended'), reason: SessionEndReasonSchema }),
-  z.object({ type: z.literal('sync.state'), online: z.boolean(), pending: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('sync.state'), online: z.boolean(), quality: LinkQualitySchema, pending: z.number().int().nonnegative() }),
   StaffLockedEventSchema,
 ]);
 export type KioskEvent = z.infer<typeof KioskEventSchema>;

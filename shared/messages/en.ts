@@ -1,5 +1,7 @@
+import { enFollowUp } from './en-follow-up';
 import { enGroup } from './en-group';
 import { enHelp } from './en-help';
+import { enLink } from './en-link';
 import { enStaff } from './en-staff';
 import type { MessageKey } from './fr';
 
@@ -11,6 +13,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...enHelp,
   ...enStaff,
   ...enGroup,
+  ...enLink,
+  ...enFollowUp,
   'app.loading': 'Starting the terminal…',
   'app.unavailable.title': 'Terminal temporarily unavailable',
   'app.unavailable.body': 'The terminal cannot start. Try again in a moment or ask at the front desk.',
@@ -168,6 +172,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   'contact.termsLocked': 'Tick the box above first: the “Activate” button only works after that.',
   'contact.submit': 'Activate',
   'contact.back': 'Change the password',
+  'contact.termsVersion': 'Version {version}',
+  'contact.termsChanged': 'The terms changed while you were activating. Read the new version below, then tick the box again.',
   'field.email.required': 'Enter your personal email address: it is required.',
   'field.email.format': 'This email address is not valid: check it looks like name@domain.com.',
   'field.mobile.format': 'This mobile number is not valid: digits only, for example 06 12 34 56 78.',

@@ -1,5 +1,7 @@
+import { frFollowUp } from './fr-follow-up';
 import { frGroup } from './fr-group';
 import { frHelp } from './fr-help';
+import { frLink } from './fr-link';
 import { frStaff } from './fr-staff';
 
 /**
@@ -11,6 +13,8 @@ export const fr = {
   ...frHelp,
   ...frStaff,
   ...frGroup,
+  ...frLink,
+  ...frFollowUp,
   'app.name': 'Sésame',
   'app.loading': 'Chargement de la borne…',
   'app.unavailable.title': 'Borne momentanément indisponible',
@@ -167,6 +171,8 @@ export const fr = {
   'contact.termsLocked': 'Cochez d’abord la case ci-dessus : le bouton « Activer » ne fonctionne qu’ensuite.',
   'contact.submit': 'Activer',
   'contact.back': 'Modifier le mot de passe',
+  'contact.termsVersion': 'Version {version}',
+  'contact.termsChanged': 'La charte vient de changer pendant votre démarche. Lisez la nouvelle version ci-dessous, puis cochez à nouveau la case.',
   'field.email.required': 'Indiquez votre adresse mail personnelle : elle est obligatoire.',
   'field.email.format': 'Cette adresse mail n’est pas valide : vérifiez qu’elle a la forme nom@domaine.fr.',
   'field.mobile.format': 'Ce numéro de portable n’est pas valide : uniquement des chiffres, par exemple 06 12 34 56 78.',

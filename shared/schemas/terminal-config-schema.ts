@@ -25,6 +25,8 @@ export const TerminalConfigSchema = z.object({
    * many seconds without input on a staff screen. A shared terminal never offers staff sign-in.
    */
   staff: z.object({ lockAfterS: z.number().int().min(15).max(1800) }).default({ lockAfterS: 120 }),
+  /** Issue 5: while the server cannot be reached, probe it every `offlineProbeS` (default 15). */
+  sync: z.object({ offlineProbeS: z.number().int().min(2).max(600) }).optional(),
   server: z.object({
     url: z.url({ protocol: /^https?$/ }),
     /** Per-terminal bearer token issued by the server's CLI (`terminals create`). */

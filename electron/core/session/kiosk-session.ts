@@ -1,5 +1,5 @@
 import type { IdentityInput } from '../../../shared/policies/identity-rules';
-import type { Profile } from '../../../shared/schemas/profile-schema';
+import type { Profile, Terms } from '../../../shared/schemas/profile-schema';
 
 /** What the server gave back for this person: held in memory only, never written down. */
 export interface HeldActivation {
@@ -58,7 +58,7 @@ export interface HeldHelpRequest {
  * stays on the machine when they walk away).
  */
 export class KioskSession {
-  readonly profile: Profile;
+  #profile: Profile;
   /**
    * Identity fields this person need not type: staff checked an identity document at the desk
    * and handed over (issue 6, `staffAssist.idCheck.waives`). The server decides whether the
@@ -74,8 +74,22 @@ export class KioskSession {
   #wiped = false;
 
   constructor(profile: Profile, waived: readonly string[] = []) {
-    this.profile = profile;
+    this.#profile = profile;
     this.waived = waived;
+  }
+
+  /** The profile this session started with: a config sync changes the next session's, not this one's. */
+  get profile(): Profile {
+    return this.#profile;
+  }
+
+  /**
+   * The one exception (issue 5): the server refused the terms version this session showed, so
+   * the person is shown the server's new terms and asked to accept them again; nothing else of
+   * the profile changes mid-visit.
+   */
+  adoptTerms(terms: Terms): void {
+    this.#profile = { ...this.#profile, terms };
   }
 
   get wiped(): boolean {

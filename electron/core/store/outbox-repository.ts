@@ -1,5 +1,5 @@
 import type { SealedBox } from '../../../shared/crypto/sealed-box-schema';
-import type { KioskDatabase } from './sqlite-connection';
+import { transaction, type KioskDatabase } from './sqlite-connection';
 
 /** `helpRequest` rows are stored as deferred activation rows with a flag (migration 003). */
 export type OutboxKind = 'activation' | 'confirmation' | 'helpRequest';
@@ -23,6 +23,19 @@ export interface OutboxEntry {
   createdAt: number;
   expiresAt: number;
   updatedAt: number;
+  /** Refused by the background loop after the person left: staff must follow it up (migration 005). */
+  followUp: boolean;
+  /** When the server acknowledged the follow-up in a heartbeat; null until then. */
+  reportedAt: number | null;
+}
+
+/** A refusal nobody at the screen saw, as the heartbeat reports it: no personal data. */
+export interface UnreportedFollowUp {
+  id: number;
+  kind: OutboxKind;
+  reference: string;
+  code: string;
+  refusedAt: number;
 }
 
 export interface NewOutboxEntry {
@@ -49,6 +62,8 @@ interface OutboxRow {
   state: OutboxState;
   deferred: number;
   help_request: number;
+  follow_up: number;
+  reported_at: number | null;
   attempts: number;
   next_attempt_at: number;
   last_error_code: string | null;
@@ -73,6 +88,8 @@ function toEntry(row: OutboxRow): OutboxEntry {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     updatedAt: row.updated_at,
+    followUp: row.follow_up === 1,
+    reportedAt: row.reported_at,
   };
 }
 
@@ -89,10 +106,15 @@ export function createOutboxRepository(db: KioskDatabase) {
   const due = db.prepare<[number], OutboxRow>(`SELECT * FROM outbox WHERE ${QUEUED} AND next_attempt_at <= ? ORDER BY next_attempt_at, id`);
   const nextDue = db.prepare<[], { at: number | null }>(`SELECT MIN(next_attempt_at) AS at FROM outbox WHERE ${QUEUED}`);
   const countQueued = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE ${QUEUED}`);
-  const close = db.prepare<[OutboxState, string | null, number, number]>(
-    `UPDATE outbox SET state = ?, sealed_json = NULL, last_error_code = ?, attempts = attempts + 1, updated_at = ?
+  const close = db.prepare<[OutboxState, string | null, number, number, number]>(
+    `UPDATE outbox SET state = ?, sealed_json = NULL, last_error_code = ?, attempts = attempts + 1, updated_at = ?, follow_up = ?
      WHERE id = ? AND state = 'pending'`,
   );
+  const unreported = db.prepare<[number], OutboxRow>(
+    `SELECT * FROM outbox WHERE follow_up = 1 AND reported_at IS NULL AND state = 'refused' ORDER BY updated_at, id LIMIT ?`,
+  );
+  const countUnreported = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE follow_up = 1 AND reported_at IS NULL`);
+  const reported = db.prepare<[number, number]>(`UPDATE outbox SET reported_at = ? WHERE id = ? AND follow_up = 1 AND reported_at IS NULL`);
   const retry = db.prepare<[string, number, number, number]>(
     `UPDATE outbox SET attempts = attempts + 1, last_error_code = ?, next_attempt_at = ?, updated_at = ?
      WHERE id = ? AND state = 'pending'`,
@@ -127,9 +149,27 @@ export function createOutboxRepository(db: KioskDatabase) {
     countQueued(): number {
       return countQueued.get()?.n ?? 0;
     },
-    /** Final answer: the row leaves `pending` and its sealed payload is dropped. */
-    settle(id: number, state: Exclude<OutboxState, 'pending'>, errorCode: string | null, now: number): boolean {
-      return close.run(state, errorCode, now, id).changes === 1;
+    /**
+     * Final answer: the row leaves `pending` and its sealed payload is dropped. `followUp`: a
+     * refusal the background loop got after the person left, kept for staff (migration 005).
+     */
+    settle(id: number, state: Exclude<OutboxState, 'pending'>, errorCode: string | null, now: number, options: { followUp?: boolean } = {}): boolean {
+      const followUp = state === 'refused' && options.followUp === true ? 1 : 0;
+      return close.run(state, errorCode, now, followUp, id).changes === 1;
+    },
+    /** Refusals to follow up the server has not acknowledged yet, oldest first, at most `limit`. */
+    listUnreportedFollowUps(limit: number): UnreportedFollowUp[] {
+      return unreported.all(limit).map((row) => {
+        const entry = toEntry(row);
+        return { id: entry.id, kind: entry.kind, reference: entry.reference, code: entry.lastErrorCode ?? 'INTERNAL', refusedAt: entry.updatedAt };
+      });
+    },
+    countUnreportedFollowUps(): number {
+      return countUnreported.get()?.n ?? 0;
+    },
+    /** The server recorded these follow-ups: they are not sent again. Returns how many rows changed. */
+    markReported(ids: readonly number[], now: number): number {
+      return transaction(db, () => ids.reduce((changed, id) => changed + reported.run(now, id).changes, 0));
     },
     /** One failed attempt: counted, with the code and when to try again. */
     scheduleRetry(id: number, errorCode: string, nextAttemptAt: number, now: number): boolean {

@@ -1,4 +1,12 @@
-import { HeartbeatResponseSchema, fleetRoutes, type HeartbeatRequest, type WipeCheck } from '../../../shared/contract/fleet-api';
+import {
+  FOLLOW_UPS_PER_HEARTBEAT,
+  FollowUpReportSchema,
+  HeartbeatResponseSchema,
+  fleetRoutes,
+  type FollowUpReport,
+  type HeartbeatRequest,
+  type WipeCheck,
+} from '../../../shared/contract/fleet-api';
 import type { TerminalMode } from '../../../shared/schemas/terminal-config-schema';
 import type { Clock, ClockTimer } from '../clock';
 import type { OutboxRepository } from '../store/outbox-repository';
@@ -41,8 +49,34 @@ export function createHeartbeat(options: HeartbeatOptions) {
   }
 
   async function beat(): Promise<void> {
-    // The answer (server time, next interval) is advisory; a refusal or no answer changes nothing.
-    await options.requester.send({ route: 'heartbeat', method: fleetRoutes.heartbeats.method, path: fleetRoutes.heartbeats.path, body: report() }, HeartbeatResponseSchema);
+    const { body, followUpIds } = nextBeat();
+    // The answer (server time, next interval) is advisory; a refusal or no answer changes nothing,
+    // and the follow-ups it carried go again with the next beat.
+    const answer = await options.requester.send({ route: 'heartbeat', method: fleetRoutes.heartbeats.method, path: fleetRoutes.heartbeats.path, body }, HeartbeatResponseSchema);
+    if (!answer.ok || !answer.value.followUpsRecorded) return;
+    const recorded = new Set(answer.value.followUpsRecorded);
+    options.outbox.markReported([...followUpIds].filter(([, reference]) => recorded.has(reference)).map(([id]) => id), options.clock.now());
+  }
+
+  /**
+   * Refusals the background loop got after the person left (issue 5), oldest first, a batch
+   * per beat. A row the contract would refuse is left out rather than costing the whole beat.
+   */
+  function followUps(): { reports: FollowUpReport[]; ids: Map<number, string> } {
+    const reports: FollowUpReport[] = [];
+    const ids = new Map<number, string>();
+    for (const row of options.outbox.listUnreportedFollowUps(FOLLOW_UPS_PER_HEARTBEAT)) {
+      const parsed = FollowUpReportSchema.safeParse({ reference: row.reference, kind: row.kind, code: row.code, refusedAt: new Date(row.refusedAt).toISOString() });
+      if (!parsed.success) continue;
+      reports.push(parsed.data);
+      ids.set(row.id, row.reference);
+    }
+    return { reports, ids };
+  }
+
+  function nextBeat(): { body: HeartbeatRequest; followUpIds: Map<number, string> } {
+    const { reports, ids } = followUps();
+    return { body: { ...report(), ...(reports.length > 0 ? { followUps: reports } : {}) }, followUpIds: ids };
   }
 
   function report(): HeartbeatRequest {
@@ -69,7 +103,7 @@ export function createHeartbeat(options: HeartbeatOptions) {
       lastWipeCheck = { at: new Date(options.clock.now()).toISOString(), ok: check.ok, leaks: check.leaks };
     },
     /** What the next beat will say (for tests and diagnostics). */
-    report,
+    report: (): HeartbeatRequest => nextBeat().body,
     /** Cancels the next beat and waits for one in flight (the core's abort signal ends it). */
     async stop(): Promise<void> {
       stopped = true;

@@ -20,8 +20,11 @@ export interface JsonRequesterOptions {
   timeoutMs: number;
   /** Aborts every request in flight (the core closing). */
   signal?: AbortSignal;
-  /** Told after each exchange whether the server answered sensibly (the `online` flag). */
-  onContact?: (reachable: boolean) => void;
+  /**
+   * Told after each exchange whether the server answered sensibly (the `online` flag) and how
+   * long it took, from sending to the whole answer read (the link's quality, issue 5).
+   */
+  onContact?: (reachable: boolean, elapsedMs: number) => void;
 }
 
 export interface JsonCall {
@@ -53,6 +56,9 @@ export function createJsonRequester(options: JsonRequesterOptions, logPrefix: st
     const timeout = AbortSignal.timeout(Math.max(1, Math.min(call.timeoutMs ?? options.timeoutMs, call.budgetMs ?? Infinity)));
     let status: number;
     let text: string;
+    // Monotonic: a wall-clock step (NTP) must not make one exchange look slow.
+    const started = performance.now();
+    const contact = (reachable: boolean) => options.onContact?.(reachable, performance.now() - started);
     try {
       const response = await options.fetch(new URL(call.path.replace(/^\//, ''), base), {
         method: call.method,
@@ -63,28 +69,30 @@ export function createJsonRequester(options: JsonRequesterOptions, logPrefix: st
       status = response.status;
       text = await response.text();
     } catch (error) {
-      return unreachable(call.route, 'unreachable', { cause: errorKind(error) });
+      return unreachable(contact, call.route, 'unreachable', { cause: errorKind(error) });
     }
     const json = parseJson(text);
     if (status >= 200 && status < 300) {
       const parsed = parseWith(schema, json);
-      if (parsed.ok) return reached({ ok: true, value: parsed.data });
-      return unreachable(call.route, 'malformed', { status });
+      if (parsed.ok) return reached(contact, { ok: true, value: parsed.data });
+      return unreachable(contact, call.route, 'malformed', { status });
     }
-    if (status >= 500) return unreachable(call.route, 'server-error', { status });
+    if (status >= 500) return unreachable(contact, call.route, 'server-error', { status });
     const refusal = parseWith(ErrorResponseSchema, json);
-    if (!refusal.ok) return unreachable(call.route, 'malformed', { status });
-    return reached({ ok: false, error: refusal.data.error, retryable: false });
+    if (!refusal.ok) return unreachable(contact, call.route, 'malformed', { status });
+    return reached(contact, { ok: false, error: refusal.data.error, retryable: false });
   }
 
-  function reached<T>(result: ClientResult<T>): ClientResult<T> {
-    options.onContact?.(true);
+  type Contact = (reachable: boolean) => void;
+
+  function reached<T>(contact: Contact, result: ClientResult<T>): ClientResult<T> {
+    contact(true);
     return result;
   }
 
-  function unreachable<T>(route: string, why: string, fields: Record<string, string | number>): ClientResult<T> {
+  function unreachable<T>(contact: Contact, route: string, why: string, fields: Record<string, string | number>): ClientResult<T> {
     logCoreEvent(`${logPrefix}.${why}`, { route, ...fields });
-    options.onContact?.(false);
+    contact(false);
     return { ok: false, error: OFFLINE, retryable: true };
   }
 

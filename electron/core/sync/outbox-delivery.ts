@@ -38,7 +38,8 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
     return running;
   }
 
-  async function attempt<T>(entry: OutboxEntry, send: Sender<T>, budgetMs?: number): Promise<DeliveryOutcome<T>> {
+  /** `background`: the person has left, so a refusal is kept for staff to follow up (migration 005). */
+  async function attempt<T>(entry: OutboxEntry, send: Sender<T>, budgetMs?: number, background = false): Promise<DeliveryOutcome<T>> {
     const result = await send(entry, budgetMs);
     const now = clock.now();
     if (result.ok) {
@@ -52,7 +53,7 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       outbox.scheduleRetry(entry.id, result.error.code, now + wait, now);
       return { kind: 'retry', error: result.error, retryAfterMs };
     }
-    outbox.settle(entry.id, 'refused', result.error.code, now);
+    outbox.settle(entry.id, 'refused', result.error.code, now, { followUp: background });
     return { kind: 'refused', error: result.error };
   }
 
@@ -61,9 +62,9 @@ export function createOutboxDelivery(options: OutboxDeliveryOptions) {
       return inFlight.has(id);
     },
 
-    /** One attempt, for the background loop. */
+    /** One attempt, for the background loop: nobody is at the screen to read a refusal. */
     attemptOnce<T>(entry: OutboxEntry, send: Sender<T>): Promise<DeliveryOutcome<T>> {
-      return track(entry.id, () => attempt(entry, send));
+      return track(entry.id, () => attempt(entry, send, undefined, true));
     },
 
     /**

@@ -56,7 +56,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
           continue;
         }
         const outcome = await delivery.attemptOnce(entry, options.senders[entry.kind]);
-        if (outcome.kind !== 'retry') logCoreEvent('outbox.settled', { kind: entry.kind, outcome: outcome.kind });
+        // A refusal here reached nobody at the screen: it is kept for staff and goes with the next heartbeat.
+        if (outcome.kind === 'refused') logCoreEvent('outbox.settled', { kind: entry.kind, outcome: outcome.kind, code: outcome.error.code, followUp: true });
+        else if (outcome.kind !== 'retry') logCoreEvent('outbox.settled', { kind: entry.kind, outcome: outcome.kind });
       }
     } catch (error) {
       logCoreEvent('outbox.pass-failed', { cause: errorKind(error) });

@@ -3,7 +3,8 @@ import type { EnrollmentClient } from './enrollment-client';
 
 /**
  * Reachability and the server's sealing key, both learnt from `GET /v1/terminal/config`:
- * probed at start and when the screen asks whether we are online.
+ * probed at start, when the screen asks whether we are online, and on a timer while offline
+ * (offline-probe.ts).
  */
 export function createServerLink(options: { client: EnrollmentClient; probeTimeoutMs: number }) {
   let sealingKey: SealingKey | null = null;

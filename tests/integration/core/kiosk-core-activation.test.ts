@@ -105,7 +105,7 @@ describe('activation.confirmPassword', () => {
     await server.stop();
     const queued = await core.handlers['activation.confirmPassword']({ typed: password });
     expect(queued).toMatchObject({ ok: true, value: { state: 'pending' } });
-    expect(events).toContainEqual({ type: 'sync.state', online: false, pending: 1 });
+    expect(events).toContainEqual({ type: 'sync.state', online: false, quality: 'offline', pending: 1 });
     await server.restart();
     await until(() => events.some((event) => event.type === 'sync.state' && event.pending === 0));
     const [, activation] = soleActivation();

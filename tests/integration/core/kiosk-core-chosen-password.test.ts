@@ -113,7 +113,7 @@ describe('offline', () => {
     await stack.stopServer();
     const queued = await core.handlers['activation.choose'](choice({ email: 'parent.leclerc@example.org' }));
     expect(queued).toMatchObject({ ok: true, value: { state: 'pending', login: 'manon.leclerc' } });
-    expect(events).toContainEqual({ type: 'sync.state', online: false, pending: 1 });
+    expect(events).toContainEqual({ type: 'sync.state', online: false, quality: 'offline', pending: 1 });
     expect(outboxRows(stack.kioskDir)).toMatchObject([{ kind: 'activation', state: 'pending' }]);
     await stack.restartServer();
     await until(() => outboxRows(stack.kioskDir)[0]?.state === 'delivered');

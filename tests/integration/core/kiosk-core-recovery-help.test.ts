@@ -100,7 +100,7 @@ describe('ENT 77: the parents\' help form', () => {
     const topic = ent77.helpForm?.topics[0]?.id ?? 'none';
     const queued = await core.handlers['help.submit']({ ...HELP_FORM, topic });
     expect(queued.ok && queued.value.reference).toMatch(REFERENCE_PATTERN);
-    expect(events).toContainEqual({ type: 'sync.state', online: false, pending: 1 });
+    expect(events).toContainEqual({ type: 'sync.state', online: false, quality: 'offline', pending: 1 });
     const bytes = storeBytes(stack.kioskDir);
     for (const secret of [HELP_FORM.name, HELP_FORM.email, HELP_FORM.message]) expect(bytes.includes(secret)).toBe(false);
     await core.handlers['session.end']({ reason: 'finished' });

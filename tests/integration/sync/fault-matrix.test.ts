@@ -88,7 +88,7 @@ describe('fault matrix: the kiosk core against the real server through the fault
       // choice, made under the fault, is still waiting, and the count shown is the outbox's own.
       const waiting = outboxRows(stack.kioskDir).filter((row) => row.state === 'pending').length;
       expect(waiting).toBeGreaterThan(0);
-      expect(lastSyncState(stack.events)).toEqual({ type: 'sync.state', online: false, pending: waiting });
+      expect(lastSyncState(stack.events)).toEqual({ type: 'sync.state', online: false, quality: 'offline', pending: waiting });
     }
     const last = PEOPLE.at(-1);
     if (fault === 'cut' && last) {

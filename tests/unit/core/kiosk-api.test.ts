@@ -32,7 +32,7 @@ describe('kiosk handlers guards', () => {
   it('describes the terminal with only its enabled profiles, offline', async () => {
     const described = await core.handlers['terminal.describe']({});
     expect(described).toEqual({ ok: true, value: {
-      terminalId: 'borne-test', mode: 'shared', locale: 'fr', idle: { timeoutS: 60, warningS: 10 }, online: false,
+      terminalId: 'borne-test', mode: 'shared', locale: 'fr', idle: { timeoutS: 60, warningS: 10 }, online: false, quality: 'offline',
       staffEnabled: false, group: null,
       profiles: [{
         id: 'cergy-etudiant', title: cergyProfile().title, institution: cergyProfile().institution.name, persona: cergyProfile().persona,

@@ -112,7 +112,7 @@ export function listenToKiosk(): () => void {
     } else if (event.type === 'session.ended') {
       wipe();
     } else if (event.type === 'sync.state') {
-      wizard.syncState(event.online, event.pending);
+      wizard.syncState(event.online, event.quality, event.pending);
     }
   });
   const onInput = () => noteActivity();

@@ -1,4 +1,4 @@
-import type { KioskOutput } from '../../../../shared/contract/kiosk-api';
+import type { KioskOutput, LinkQuality } from '../../../../shared/contract/kiosk-api';
 import type { AppError } from '../../../../shared/contract/result';
 import type { Profile } from '../../../../shared/schemas/profile-schema';
 
@@ -31,6 +31,7 @@ class WizardState {
   #outcome = $state.raw<AppError | null>(null);
   #busy = $state(false);
   #online = $state(true);
+  #quality = $state<LinkQuality>('online');
   #pending = $state(0);
 
   get screen(): Screen {
@@ -51,6 +52,10 @@ class WizardState {
   get online(): boolean {
     return this.#online;
   }
+  /** Online, online but slow, offline (issue 5): what the banners and the footer say. */
+  get quality(): LinkQuality {
+    return this.#quality;
+  }
   get pending(): number {
     return this.#pending;
   }
@@ -62,10 +67,12 @@ class WizardState {
   describe(terminal: TerminalDescription): void {
     this.#terminal = terminal;
     this.#online = terminal.online;
+    this.#quality = terminal.quality;
   }
 
-  syncState(online: boolean, pending: number): void {
+  syncState(online: boolean, quality: LinkQuality, pending: number): void {
     this.#online = online;
+    this.#quality = quality;
     this.#pending = pending;
   }
 

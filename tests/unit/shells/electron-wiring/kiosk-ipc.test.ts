@@ -29,6 +29,7 @@ const handlers: KioskHandlers = {
     reached.push(`session.end:${reason}`);
     return Promise.resolve(ok({ wiped: true as const }));
   },
+  'session.terms': () => Promise.resolve(fail('NO_SESSION')),
   'activation.lookup': () => Promise.resolve(fail('NO_SESSION')),
   'activation.submit': () => Promise.resolve(fail('NO_SESSION')),
   'activation.confirmPassword': () => Promise.resolve(fail('NO_SESSION')),
@@ -174,7 +175,7 @@ describe('kiosk:event', () => {
       emit = listener;
       return () => undefined;
     }, window as unknown as BrowserWindow);
-    expect(() => emit({ type: 'sync.state', online: true, pending: 0 })).not.toThrow();
+    expect(() => emit({ type: 'sync.state', online: true, quality: 'online', pending: 0 })).not.toThrow();
     expect(window.webContents.send).not.toHaveBeenCalled();
   });
 });
