@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '../../server/crypto/password-hash'
 import { startServer } from '../../server/listen';
 import { outboxRows } from '../integration/core/core-harness';
 import { PROFILES_DIR } from '../integration/server/helpers/server-harness';
-import { kioskSigkillRun, type SigkillFigures } from '../integration/sync/sigkill-scenarios';
+import { kioskSigkillRun, serverSigkillRun, type SigkillFigures } from '../integration/sync/sigkill-scenarios';
 import { COHORT_PROFILE, countsOnServer, seedCohortServer, tally, type CohortPerson } from '../integration/sync/sync-cohort';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { cergyProfile } from '../unit/core/support/cergy-profile';
@@ -71,20 +71,26 @@ async function drain(kioskDir: string, proxy: FaultProxy, token: string, outage:
   return elapsed;
 }
 
-function openCore(kioskDir: string, proxy: FaultProxy, token: string, timing: Partial<CoreTiming>): Promise<KioskCore> {
-  return createKioskCore({ dataDir: kioskDir, config: terminalConfigFor({ url: proxy.url, token }), profiles: [cergyProfile()], timing });
+function openCore(kioskDir: string, proxy: FaultProxy, token: string, timing: Partial<CoreTiming>, fetchImpl?: typeof fetch): Promise<KioskCore> {
+  return createKioskCore({ dataDir: kioskDir, config: terminalConfigFor({ url: proxy.url, token }), profiles: [cergyProfile()], timing, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
 }
 
-/** Each person: looked up and given a password on a clean link, then confirmed with the link refused. */
-async function queueConfirmations(core: KioskCore, proxy: FaultProxy, people: CohortPerson[]): Promise<void> {
+/**
+ * While the queue fills, the kiosk's confirmations fail as a dropped network does (a TypeError
+ * from fetch) and everything else goes through: the next person's lookup is an answered exchange,
+ * which makes every queued row due (the link-back rule), and they must stay queued for the drain.
+ */
+const confirmationsHeldBack: typeof fetch = (input, init) =>
+  /\/confirmation$/.test(new URL(String(input)).pathname) ? Promise.reject(new TypeError('fetch failed (bench: confirmations held back)')) : fetch(input, init);
+
+/** Each person: looked up and given a password, then confirmed while confirmations cannot get through. */
+async function queueConfirmations(core: KioskCore, people: CohortPerson[]): Promise<void> {
   const { handlers } = core;
   for (const person of people) {
-    proxy.setFault('pass');
     await handlers['session.start']({ profileId: COHORT_PROFILE });
     const looked = await handlers['activation.lookup']({ identity: { ...person } });
     const submitted = await handlers['activation.submit']({});
     if (!looked.ok || !submitted.ok) throw new Error('the cohort should be eligible');
-    proxy.setFault('refuse');
     const confirmed = await handlers['activation.confirmPassword']({ typed: submitted.value.password });
     if (!confirmed.ok || confirmed.value.state !== 'pending') throw new Error(`expected a queued confirmation: ${JSON.stringify(confirmed)}`);
   }
@@ -98,8 +104,8 @@ async function flushRun(count: number) {
   const token = seeded.tokens[0] ?? '';
   let replayDir = '';
   try {
-    const queuing = await openCore(kioskDir, proxy, token, QUEUE_TIMING);
-    await queueConfirmations(queuing, proxy, seeded.people);
+    const queuing = await openCore(kioskDir, proxy, token, QUEUE_TIMING, confirmationsHeldBack);
+    await queueConfirmations(queuing, seeded.people);
     await queuing.close();
     const queued = pendingCount(kioskDir);
     replayDir = snapshot(kioskDir);
@@ -163,6 +169,7 @@ export interface OutboxBenchFigures {
   rawSqliteMs: number;
   rawHttpMs: number;
   sigkill: SigkillFigures;
+  serverSigkill: SigkillFigures;
 }
 
 export async function outboxBench(count: number, sigkillCount: number): Promise<OutboxBenchFigures> {
@@ -170,20 +177,22 @@ export async function outboxBench(count: number, sigkillCount: number): Promise<
   const rawHttpMs = await rawFastifyPostsMs(count);
   const scrypt = await scryptVerifyMs(30);
   const flush = await flushRun(count);
-  const run = await kioskSigkillRun(sigkillCount, 20_260_905, 20, 3_000);
-  // The driver's log stays out of the figures file.
-  const { log, ...sigkill } = run;
-  void log;
-  return { count, flush, scryptVerifyMs: scrypt, rawSqliteMs, rawHttpMs, sigkill };
+  // The drivers' logs stay out of the figures file.
+  const { log: kioskLog, ...sigkill } = await kioskSigkillRun(sigkillCount, 20_260_905, 20, 3_000);
+  const { log: serverLog, ...serverSigkill } = await serverSigkillRun(sigkillCount, 20_260_905, 20, 3_000);
+  void kioskLog;
+  void serverLog;
+  return { count, flush, scryptVerifyMs: scrypt, rawSqliteMs, rawHttpMs, sigkill, serverSigkill };
 }
 
 export function outboxLines(figures: OutboxBenchFigures): string[] {
-  const { flush, sigkill } = figures;
+  const { flush, sigkill, serverSigkill } = figures;
   const perSecond = (n: number, ms: number) => `${((n * 1000) / ms).toFixed(0)}/s`;
   return [
     `outbox flush, ${flush.queued} queued confirmations → real server over loopback, sent one at a time by the background loop: ${perSecond(flush.queued, flush.drainMs)} with the server's scrypt check (${fmt(flush.drainMs)}; one scrypt verification alone: ${fmt(figures.scryptVerifyMs)}); without hashing (a copy of the same queue drained again, link up from the core's start, each row answered from the server's idempotency store): ${perSecond(flush.queued, flush.replayMs)} (${fmt(flush.replayMs)}); baselines: raw better-sqlite3 inserts ${perSecond(figures.count, figures.rawSqliteMs)}, raw HTTP POSTs to a bare Fastify route ${perSecond(figures.count, figures.rawHttpMs)}`,
     `network back → outbox empty, ${flush.queued} queued confirmations (fault proxy refuse → pass; production queue backoff, base 2 s cap 5 min, each row's next try put off for ever; offline re-probe every ${DEFAULT_TIMING.offlineProbeIntervalMs / 1000} s): ${fmt(flush.drainMs)}; on the server: ${flush.once} activated once, ${flush.lost} lost, ${flush.duplicated} duplicated`,
     `kiosk SIGKILLed ${sigkill.kills} times (seed ${sigkill.seed}) while activating ${sigkill.people} people, restarted on its folder: ${sigkill.once} once, ${sigkill.lost} lost, ${sigkill.duplicated} duplicated; per key ${JSON.stringify(sigkill.keys)}; outbox at the end ${JSON.stringify(sigkill.outbox)}; ${fmt(sigkill.wallMs)}`,
+    `server SIGKILLed ${serverSigkill.kills} times (seed ${serverSigkill.seed}) while a kiosk activates ${serverSigkill.people} people, restarted on its folder and port: ${serverSigkill.once} once, ${serverSigkill.lost} lost, ${serverSigkill.duplicated} duplicated; per key ${JSON.stringify(serverSigkill.keys)}; outbox at the end ${JSON.stringify(serverSigkill.outbox)}; ${fmt(serverSigkill.wallMs)}`,
   ];
 }
 

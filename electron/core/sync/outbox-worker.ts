@@ -29,6 +29,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   // A row being delivered at the screen is left alone; waiting a little keeps the loop from
   // spinning on it (the interactive path pokes the loop when it is done).
   let skippedInFlight = false;
+  // After a failure to reach the server, the other due rows wait with the failed one: a pass over
+  // 1,000 rows must not send 1,000 requests into a dead or stalled link. Cleared by `poke`
+  // (the link is back, or a new row).
+  let holdUntil = 0;
 
   function arm(): void {
     if (timer !== null) clock.clearTimeout(timer);
@@ -42,7 +46,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         running = null;
         arm();
       });
-    }, Math.max(0, next - clock.now(), skippedInFlight ? IN_FLIGHT_RECHECK_MS : 0));
+    }, Math.max(0, next - clock.now(), holdUntil - clock.now(), skippedInFlight ? IN_FLIGHT_RECHECK_MS : 0));
   }
 
   async function pass(): Promise<void> {
@@ -59,6 +63,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         // A refusal here reached nobody at the screen: it is kept for staff and goes with the next heartbeat.
         if (outcome.kind === 'refused') logCoreEvent('outbox.settled', { kind: entry.kind, outcome: outcome.kind, code: outcome.error.code, followUp: true });
         else if (outcome.kind !== 'retry') logCoreEvent('outbox.settled', { kind: entry.kind, outcome: outcome.kind });
+        else if (outcome.error.code === 'OFFLINE') {
+          holdUntil = outbox.find(entry.id)?.nextAttemptAt ?? clock.now();
+          break;
+        }
       }
     } catch (error) {
       logCoreEvent('outbox.pass-failed', { cause: errorKind(error) });
@@ -74,6 +82,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     },
     /** Re-reads the queue: a row was added or rescheduled outside the loop. */
     poke(): void {
+      holdUntil = 0;
       arm();
     },
     /** Stops the timer and waits for an attempt under way to finish. */

@@ -96,7 +96,8 @@ export interface FaultFigures {
 }
 
 export function writeFigures(figures: Partial<Record<Fault, FaultFigures>>): string {
-  const file = join(process.cwd(), 'test-results', 'fault-figures.json');
+  // Not test-results/: Playwright empties it when the e2e suite starts, after Vitest in npm test.
+  const file = join(process.cwd(), 'reports', 'fault-figures.json');
   mkdirSync(dirname(file), { recursive: true });
   const timing = { requestTimeoutMs: FAULT_TIMING.requestTimeoutMs, submitBudgetMs: FAULT_TIMING.submitBudgetMs, confirmBudgetMs: FAULT_TIMING.confirmBudgetMs };
   writeFileSync(file, `${JSON.stringify({ command: 'npx vitest run tests/integration/sync/fault-matrix.test.ts', timing, faults: figures }, null, 2)}\n`);

@@ -71,6 +71,27 @@ describe('outbox worker (fake clock, real failing network)', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('stops a pass at the first failure to reach the server: the other due rows wait with that one', async () => {
+    const ids = ['a', 'b', 'c'].map((letter) => outbox.add({ kind: 'confirmation', idempotencyKey: letter.repeat(43), reference: 'SES-7K4Q-92XD', sealed,
+      targetId: 'act_12345678', now: clock.now(), expiresAt: clock.now() + 3_600_000 }).id);
+    const attempts = () => ids.map((id) => outbox.find(id)?.attempts);
+    worker.start();
+    clock.advance(0);
+    await until(() => passes === 1 && clock.pendingTimers === 1);
+    expect(attempts()).toEqual([1, 0, 0]);
+    const held = (outbox.find(ids[0] ?? 0)?.nextAttemptAt ?? 0) - clock.now();
+    clock.advance(held - 1);
+    expect(passes).toBe(1);
+    clock.advance(1);
+    await until(() => passes === 2 && clock.pendingTimers === 1);
+    expect(attempts()).toEqual([1, 1, 0]);
+    // A poke (the link is back, a new row) lifts the hold at once.
+    worker.poke();
+    clock.advance(0);
+    await until(() => passes === 3 && clock.pendingTimers === 1);
+    expect(attempts()).toEqual([1, 1, 1]);
+  });
+
   it('does nothing before a row is due', async () => {
     outbox.add({ kind: 'confirmation', idempotencyKey: 'q'.repeat(43), reference: 'SES-7K4Q-92XD', sealed, targetId: 'act_12345678',
       now: clock.now(), expiresAt: clock.now() + 60_000, nextAttemptAt: clock.now() + 5_000 });
