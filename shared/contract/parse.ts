@@ -11,6 +11,15 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parse
   return { ok: false, problems: firstPerField(parsed.error.issues.map(toProblem)) };
 }
 
+/** JSON text as `unknown`, or undefined when it is not JSON: the schema then says what is wrong. */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One message per field is what a person can act on; the first issue is the most basic one. */
 function firstPerField(problems: FieldProblem[]): FieldProblem[] {
   const seen = new Map<string, FieldProblem>();

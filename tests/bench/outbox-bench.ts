@@ -57,18 +57,24 @@ function snapshot(kioskDir: string): string {
 /**
  * Opens a core on `kioskDir` and times its queue to empty: from the link given back after 1.5 s
  * refused (`outage`), or from the core's start with the link up (every row due: the pure flush).
+ * `firstMs`: until the first row is delivered (the outage's part: the core noticing the link is back).
  */
-async function drain(kioskDir: string, proxy: FaultProxy, token: string, outage: boolean): Promise<number> {
+async function drain(kioskDir: string, proxy: FaultProxy, token: string, outage: boolean): Promise<{ totalMs: number; firstMs: number }> {
   proxy.setFault(outage ? 'refuse' : 'pass');
   const started = performance.now();
   const core = await openCore(kioskDir, proxy, token, DRAIN_TIMING);
   if (outage) await sleep(1_500);
   const back = outage ? performance.now() : started;
   proxy.setFault('pass');
-  while (pendingCount(kioskDir) > 0) await sleep(20);
-  const elapsed = performance.now() - back;
+  const queued = pendingCount(kioskDir);
+  let firstMs: number | null = null;
+  for (let pending = queued; pending > 0; pending = pendingCount(kioskDir)) {
+    if (firstMs === null && pending < queued) firstMs = performance.now() - back;
+    await sleep(20);
+  }
+  const totalMs = performance.now() - back;
   await core.close();
-  return elapsed;
+  return { totalMs, firstMs: firstMs ?? totalMs };
 }
 
 function openCore(kioskDir: string, proxy: FaultProxy, token: string, timing: Partial<CoreTiming>, fetchImpl?: typeof fetch): Promise<KioskCore> {
@@ -109,12 +115,12 @@ async function flushRun(count: number) {
     await queuing.close();
     const queued = pendingCount(kioskDir);
     replayDir = snapshot(kioskDir);
-    const drainMs = await drain(kioskDir, proxy, token, true);
+    const outage = await drain(kioskDir, proxy, token, true);
     const result = tally(countsOnServer(seeded.dataDir, seeded.people));
     // The same rows again, same keys: the server answers each from its idempotency store,
     // before any scrypt, so this drain is the outbox pipeline without password hashing.
-    const replayMs = await drain(replayDir, proxy, token, false);
-    return { queued, drainMs, replayMs, ...result };
+    const replay = await drain(replayDir, proxy, token, false);
+    return { queued, drainMs: outage.totalMs, detectMs: outage.firstMs, flushMs: outage.totalMs - outage.firstMs, replayMs: replay.totalMs, ...result };
   } finally {
     await proxy.close();
     await server.close();
@@ -168,8 +174,9 @@ export interface OutboxBenchFigures {
   scryptVerifyMs: number;
   rawSqliteMs: number;
   rawHttpMs: number;
-  sigkill: SigkillFigures;
-  serverSigkill: SigkillFigures;
+  /** Null when run with a SIGKILL count of 0 (the flush figures alone). */
+  sigkill: SigkillFigures | null;
+  serverSigkill: SigkillFigures | null;
 }
 
 export async function outboxBench(count: number, sigkillCount: number): Promise<OutboxBenchFigures> {
@@ -177,6 +184,7 @@ export async function outboxBench(count: number, sigkillCount: number): Promise<
   const rawHttpMs = await rawFastifyPostsMs(count);
   const scrypt = await scryptVerifyMs(30);
   const flush = await flushRun(count);
+  if (sigkillCount === 0) return { count, flush, scryptVerifyMs: scrypt, rawSqliteMs, rawHttpMs, sigkill: null, serverSigkill: null };
   // The drivers' logs stay out of the figures file.
   const { log: kioskLog, ...sigkill } = await kioskSigkillRun(sigkillCount, 20_260_905, 20, 3_000);
   const { log: serverLog, ...serverSigkill } = await serverSigkillRun(sigkillCount, 20_260_905, 20, 3_000);
@@ -186,13 +194,16 @@ export async function outboxBench(count: number, sigkillCount: number): Promise<
 }
 
 export function outboxLines(figures: OutboxBenchFigures): string[] {
-  const { flush, sigkill, serverSigkill } = figures;
+  const { flush } = figures;
   const perSecond = (n: number, ms: number) => `${((n * 1000) / ms).toFixed(0)}/s`;
+  const killed = (who: string, run: SigkillFigures | null) => run
+    ? [`${who} SIGKILLed ${run.kills} times (seed ${run.seed}) while ${run.people} people activate, restarted on its folder: ${run.once} once, ${run.lost} lost, ${run.duplicated} duplicated; per key ${JSON.stringify(run.keys)}; outbox at the end ${JSON.stringify(run.outbox)}; ${fmt(run.wallMs)}`]
+    : [];
   return [
-    `outbox flush, ${flush.queued} queued confirmations → real server over loopback, sent one at a time by the background loop: ${perSecond(flush.queued, flush.drainMs)} with the server's scrypt check (${fmt(flush.drainMs)}; one scrypt verification alone: ${fmt(figures.scryptVerifyMs)}); without hashing (a copy of the same queue drained again, link up from the core's start, each row answered from the server's idempotency store): ${perSecond(flush.queued, flush.replayMs)} (${fmt(flush.replayMs)}); baselines: raw better-sqlite3 inserts ${perSecond(figures.count, figures.rawSqliteMs)}, raw HTTP POSTs to a bare Fastify route ${perSecond(figures.count, figures.rawHttpMs)}`,
-    `network back → outbox empty, ${flush.queued} queued confirmations (fault proxy refuse → pass; production queue backoff, base 2 s cap 5 min, each row's next try put off for ever; offline re-probe every ${DEFAULT_TIMING.offlineProbeIntervalMs / 1000} s): ${fmt(flush.drainMs)}; on the server: ${flush.once} activated once, ${flush.lost} lost, ${flush.duplicated} duplicated`,
-    `kiosk SIGKILLed ${sigkill.kills} times (seed ${sigkill.seed}) while activating ${sigkill.people} people, restarted on its folder: ${sigkill.once} once, ${sigkill.lost} lost, ${sigkill.duplicated} duplicated; per key ${JSON.stringify(sigkill.keys)}; outbox at the end ${JSON.stringify(sigkill.outbox)}; ${fmt(sigkill.wallMs)}`,
-    `server SIGKILLed ${serverSigkill.kills} times (seed ${serverSigkill.seed}) while a kiosk activates ${serverSigkill.people} people, restarted on its folder and port: ${serverSigkill.once} once, ${serverSigkill.lost} lost, ${serverSigkill.duplicated} duplicated; per key ${JSON.stringify(serverSigkill.keys)}; outbox at the end ${JSON.stringify(serverSigkill.outbox)}; ${fmt(serverSigkill.wallMs)}`,
+    `outbox flush, ${flush.queued} queued confirmations → real server over loopback, sent one at a time by the background loop: ${perSecond(flush.queued - 1, flush.flushMs)} with the server's scrypt check (${fmt(flush.flushMs)} from the first delivery to the last; one scrypt verification alone: ${fmt(figures.scryptVerifyMs)}); without hashing (a copy of the same queue drained again, link up from the core's start, each row answered from the server's idempotency store): ${perSecond(flush.queued, flush.replayMs)} (${fmt(flush.replayMs)}); baselines: raw better-sqlite3 inserts ${perSecond(figures.count, figures.rawSqliteMs)}, raw HTTP POSTs to a bare Fastify route ${perSecond(figures.count, figures.rawHttpMs)}`,
+    `network back → outbox empty, ${flush.queued} queued confirmations (fault proxy refuse → pass; production queue backoff, base 2 s cap 5 min, each row's own next try put off for ever; offline re-probe every ${DEFAULT_TIMING.offlineProbeIntervalMs / 1000} s): ${fmt(flush.drainMs)}, of which ${fmt(flush.detectMs)} until the core noticed and the first row went; on the server: ${flush.once} activated once, ${flush.lost} lost, ${flush.duplicated} duplicated`,
+    ...killed('kiosk', figures.sigkill),
+    ...killed('server', figures.serverSigkill),
   ];
 }
 

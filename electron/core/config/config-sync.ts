@@ -1,5 +1,6 @@
 import { configRoutes, ETagSchema } from '../../../shared/contract/config-api';
 import type { Profile, Terms } from '../../../shared/schemas/profile-schema';
+import { parseJsonText } from '../../../shared/contract/parse';
 import type { Clock, ClockTimer } from '../clock';
 import { errorKind, logCoreEvent } from '../core-log';
 import type { ConfigSnapshotRepository } from '../store/config-snapshot-repository';
@@ -36,7 +37,7 @@ export function createConfigSync(options: ConfigSyncOptions) {
   function readStored(): { profiles: Profile[]; etag: string | null } | null {
     const snapshot = options.snapshots.read();
     if (!snapshot) return null;
-    const checked = checkProfileSet(parseStored(snapshot.bodyJson), options.enabledIds);
+    const checked = checkProfileSet(parseJsonText(snapshot.bodyJson), options.enabledIds);
     // Written by an older build, or for another list of profiles: the bundled files are safer.
     if (!checked.ok) {
       logCoreEvent('config.storeIgnored', { code: checked.code });
@@ -118,11 +119,3 @@ export function createConfigSync(options: ConfigSyncOptions) {
 }
 
 export type ConfigSync = ReturnType<typeof createConfigSync>;
-
-function parseStored(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}

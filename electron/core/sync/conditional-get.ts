@@ -1,3 +1,4 @@
+import { parseJsonText } from '../../../shared/contract/parse';
 import { errorKind, logCoreEvent } from '../core-log';
 import type { JsonRequesterOptions } from './json-request';
 
@@ -45,16 +46,8 @@ export function createConditionalGetter(options: JsonRequesterOptions, logPrefix
       return { kind: 'unavailable' };
     }
     contact(true);
-    return { kind: 'modified', etag: response.headers.get('etag'), body: parseJson(text) };
+    return { kind: 'modified', etag: response.headers.get('etag'), body: parseJsonText(text) };
   };
 }
 
 export type ConditionalGetter = ReturnType<typeof createConditionalGetter>;
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ErrorResponseSchema } from '../../../shared/contract/enrollment-api';
-import { parseWith } from '../../../shared/contract/parse';
+import { parseJsonText, parseWith } from '../../../shared/contract/parse';
 import type { AppError } from '../../../shared/contract/result';
 import { errorKind, logCoreEvent } from '../core-log';
 
@@ -71,7 +71,7 @@ export function createJsonRequester(options: JsonRequesterOptions, logPrefix: st
     } catch (error) {
       return unreachable(contact, call.route, 'unreachable', { cause: errorKind(error) });
     }
-    const json = parseJson(text);
+    const json = parseJsonText(text);
     if (status >= 200 && status < 300) {
       const parsed = parseWith(schema, json);
       if (parsed.ok) return reached(contact, { ok: true, value: parsed.data });
@@ -100,11 +100,3 @@ export function createJsonRequester(options: JsonRequesterOptions, logPrefix: st
 }
 
 export type JsonRequester = ReturnType<typeof createJsonRequester>;
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
