@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TerminalConfigSchema } from '../../shared/schemas/terminal-config-schema';
+import { IDLE_BY_MODE, TerminalConfigSchema } from '../../shared/schemas/terminal-config-schema';
 import type { TerminalConfig, TerminalMode } from '../../shared/schemas/terminal-config-schema';
 import { createKioskCore, loadProfiles, loadTerminalConfig } from '../core';
 import type { KioskCore } from '../core';
@@ -34,7 +34,6 @@ export interface KioskStack {
   close(): Promise<void>;
 }
 
-const DEFAULT_IDLE = { timeoutS: 90, warningS: 20 };
 /** Every seed's procedure on the demo terminal, in the order "Vous êtes…" lists them (issue 3). */
 const DEMO_PROFILES = ['cergy-etudiant', 'um-etudiant', 'ent77-college', 'idf-lycee', 'parents-scolarite'];
 
@@ -57,7 +56,6 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
         mode: 'shared',
         locale: 'fr',
         profiles: DEMO_PROFILES,
-        idle: DEFAULT_IDLE,
         server: { url: server.url, token: server.terminal.token },
       }),
       options,
@@ -80,14 +78,21 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
   }
 }
 
-/** Flags win over the file; the result is re-validated (warning must stay below timeout). */
+/**
+ * Flags win over the file; the result is re-validated (warning must stay below timeout). A
+ * `--mode` that changes the mode of a file whose idle times are its mode's defaults takes the new
+ * mode's defaults.
+ */
 function withFlags(config: TerminalConfig, options: KioskStackOptions): TerminalConfig {
+  const mode = options.mode ?? config.mode;
+  const defaulted = config.idle.timeoutS === IDLE_BY_MODE[config.mode].timeoutS && config.idle.warningS === IDLE_BY_MODE[config.mode].warningS;
+  const base = defaulted ? IDLE_BY_MODE[mode] : config.idle;
   const idle = {
-    timeoutS: options.idleTimeoutS ?? config.idle.timeoutS,
-    warningS: options.idleWarningS ?? config.idle.warningS,
+    timeoutS: options.idleTimeoutS ?? base.timeoutS,
+    warningS: options.idleWarningS ?? base.warningS,
   };
   const staff = { lockAfterS: options.staffLockS ?? config.staff.lockAfterS };
-  return TerminalConfigSchema.parse({ ...config, idle, staff, mode: options.mode ?? config.mode });
+  return TerminalConfigSchema.parse({ ...config, idle, staff, mode });
 }
 
 /** The file holds the terminal's bearer token: owner-only (0600), rewritten at every start. */

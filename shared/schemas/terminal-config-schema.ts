@@ -5,21 +5,36 @@ export const TERMINAL_MODES = ['shared', 'desk', 'assisted'] as const;
 export const TerminalModeSchema = z.enum(TERMINAL_MODES);
 export type TerminalMode = z.infer<typeof TerminalModeSchema>;
 
+const IdleSchema = z
+  .object({
+    /** Seconds without any pointer, touch or key before the countdown starts. */
+    timeoutS: z.number().int().min(5).max(3600),
+    /** Length of the visible countdown before the wipe. */
+    warningS: z.number().int().min(3).max(120),
+  })
+  .refine((idle) => idle.warningS < idle.timeoutS, { message: 'warningS must be shorter than timeoutS' });
+export type IdleTimes = z.infer<typeof IdleSchema>;
+
+/**
+ * Idle times when `terminal.json` gives none (issue 4, per-mode timeouts): an unattended room
+ * wipes soon after the person walks away; at the desk and in a staff-led session someone is
+ * talking the person through, and a wipe mid-explanation costs them the whole procedure.
+ */
+export const IDLE_BY_MODE: Readonly<Record<TerminalMode, IdleTimes>> = {
+  shared: { timeoutS: 60, warningS: 20 },
+  desk: { timeoutS: 180, warningS: 30 },
+  assisted: { timeoutS: 300, warningS: 30 },
+};
+
 /** A terminal's configuration file (the kiosk's data folder, `terminal.json`). */
-export const TerminalConfigSchema = z.object({
+const TerminalConfigFileSchema = z.object({
   $schema: z.string().optional(),
   terminalId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
   mode: TerminalModeSchema,
   locale: LocaleSchema,
   profiles: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,47}$/)).min(1).max(8),
-  idle: z
-    .object({
-      /** Seconds without any pointer, touch or key before the countdown starts. */
-      timeoutS: z.number().int().min(5).max(3600),
-      /** Length of the visible countdown before the wipe. */
-      warningS: z.number().int().min(3).max(120),
-    })
-    .refine((idle) => idle.warningS < idle.timeoutS, { message: 'warningS must be shorter than timeoutS' }),
+  /** Optional: without it, the mode's own (IDLE_BY_MODE). */
+  idle: IdleSchema.optional(),
   /**
    * Staff sign-in (desk and assisted modes, issue 6): the staff session locks itself after this
    * many seconds without input on a staff screen. A shared terminal never offers staff sign-in.
@@ -33,4 +48,5 @@ export const TerminalConfigSchema = z.object({
     token: z.string().min(32).max(256),
   }),
 });
+export const TerminalConfigSchema = TerminalConfigFileSchema.transform((config) => ({ ...config, idle: config.idle ?? IDLE_BY_MODE[config.mode] }));
 export type TerminalConfig = z.infer<typeof TerminalConfigSchema>;
