@@ -19,6 +19,7 @@ import { PasswordPage } from './pages/password-page';
 import { RecoveryPage } from './pages/recovery-page';
 import { WelcomePage } from './pages/welcome-page';
 import { HappyPathCounter } from './support/happy-path-figures';
+import { secretsLeft, testSecrets } from './support/secret-scan';
 import { startKiosk, type KioskLaunch, type RunningKiosk } from '../support/kiosk-process';
 
 /**
@@ -75,6 +76,8 @@ export const test = base.extend<Fixtures>({
         await testInfo.attach('kiosk-output.txt', { body: kiosk.output(), contentType: 'text/plain' });
       }
     }
+    // Stopped: its database is closed, and what it left on disk is what a next person could find.
+    expect(secretsLeft(join(dataDir, 'kiosk'), kiosk.output(), testSecrets(mail.messages)), 'test secrets left in the kiosk’s files or log').toEqual([]);
   },
   frame: async ({ page, kiosk }, use) => {
     await page.goto(kiosk.url);
