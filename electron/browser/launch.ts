@@ -9,6 +9,7 @@ import { startKioskStack } from '../embedded/start-kiosk-stack';
 import { findChromium, hasDisplay, launchChromiumKiosk, needsNoSandbox } from './chromium-launcher';
 import type { ChromiumKiosk } from './chromium-launcher';
 import { findElectronBinary } from './electron-binary';
+import { acquireInstanceLock } from './instance-lock';
 import { startLoopbackServer } from './loopback-server';
 
 /**
@@ -48,6 +49,13 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
     process.exit(1);
   }
   const dataDir = resolveDataDir(options.dataDir);
+  const lock = await acquireInstanceLock(dataDir);
+  if (!lock.held) {
+    // As the Electron shell's second instance does (#11): the first one keeps the terminal.
+    console.log(`Une borne Sésame tourne déjà sur ce dossier de données (${dataDir}) : cette seconde instance s'arrête.`);
+    process.exit(0);
+  }
+  const releaseLock = lock.release;
   const stack = await startKioskStack({
     dataDir,
     resourcesDir: paths.resourcesDir,
@@ -69,6 +77,7 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
     await browser?.close();
     await server.close();
     await stack.close();
+    await releaseLock();
     process.exit(code);
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0));

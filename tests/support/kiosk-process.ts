@@ -26,6 +26,8 @@ export interface RunningKiosk {
   dataDir: string;
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a pulled plug: nothing of the kiosk's own clean-up runs. */
+  kill(): Promise<void>;
 }
 
 const LAUNCHER = resolve('out/main/launch.js');
@@ -81,9 +83,26 @@ export async function startKiosk(options: KioskLaunch): Promise<RunningKiosk> {
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
   try {
     const url = await waitForUrl(child, log, 30_000);
-    return { url, dataDir: options.dataDir, output: () => log.join(''), stop: () => stopChild(child) };
+    const killed = new Promise<void>((done) => child.once('exit', () => done()));
+    return {
+      url, dataDir: options.dataDir, output: () => log.join(''), stop: () => stopChild(child),
+      kill: () => (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL') ? killed : Promise.resolve()),
+    };
   } catch (error) {
     await stopChild(child);
     throw error;
   }
+}
+
+/** Runs the launcher to its end (a launch expected to stop by itself); its exit code and output. */
+export function runKioskToExit(options: KioskLaunch): Promise<{ code: number | null; output: string }> {
+  const log: string[] = [];
+  const child = spawn(process.execPath, launchArgs(options), { env: { ...process.env, ...options.env, SESAME_NO_OPEN: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
+  const force = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  return new Promise((done) => child.once('exit', (code) => {
+    clearTimeout(force);
+    done({ code, output: log.join('') });
+  }));
 }
