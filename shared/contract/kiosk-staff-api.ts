@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IdentityInputSchema } from '../policies/identity-rules';
 import { ProfileSchema } from '../schemas/profile-schema';
+import { FleetResponseSchema } from './fleet-api';
+import { FollowUpListResponseSchema, FollowUpResolveResponseSchema } from './follow-up-api';
 import {
   BoardSchema,
   CaseIdSchema,
@@ -75,6 +77,21 @@ export const kioskStaffContract = {
   'staff.group.close': { input: z.strictObject({ groupId: GroupIdSchema }), output: GroupSummarySchema },
   /** The closing summary as CSV (no secrets), mailed to the staff member's own address: nothing is saved on the terminal. */
   'staff.group.mailSummary': { input: z.strictObject({ groupId: GroupIdSchema }), output: z.object({ sentTo: z.string().max(254) }) },
+  /**
+   * Issue 5: the open follow-ups (refusals reported after the person left), or every one behind
+   * the receipt reference a person presents (`SES-…`, any case, spaces ignored). Any staff role.
+   */
+  'staff.followUps.list': {
+    input: z.strictObject({ reference: z.string().max(32).optional() }),
+    output: FollowUpListResponseSchema,
+  },
+  /** "Marquer comme traité": the person has been reached (audited on the server). */
+  'staff.followUps.resolve': {
+    input: z.strictObject({ followUpId: z.number().int().positive() }),
+    output: FollowUpResolveResponseSchema,
+  },
+  /** "Parc des bornes": every terminal, its last heartbeat and flags. Admins only (FORBIDDEN otherwise). */
+  'staff.fleet': { input: Empty, output: FleetResponseSchema },
 } as const;
 
 export const StaffLockedEventSchema = z.object({ type: z.literal('staff.locked'), reason: StaffLockReasonSchema });

@@ -3,6 +3,7 @@ import { enGroup } from './en-group';
 import { enHelp } from './en-help';
 import { enLink } from './en-link';
 import { enStaff } from './en-staff';
+import { enStaffFollowUps } from './en-staff-followups';
 import type { MessageKey } from './fr';
 
 /**
@@ -12,6 +13,7 @@ import type { MessageKey } from './fr';
 export const en: Partial<Record<MessageKey, string>> = {
   ...enHelp,
   ...enStaff,
+  ...enStaffFollowUps,
   ...enGroup,
   ...enLink,
   ...enFollowUp,

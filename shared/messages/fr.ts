@@ -3,6 +3,7 @@ import { frGroup } from './fr-group';
 import { frHelp } from './fr-help';
 import { frLink } from './fr-link';
 import { frStaff } from './fr-staff';
+import { frStaffFollowUps } from './fr-staff-followups';
 
 /**
  * French catalogue: the source of truth for every key. Wording follows the cergy seed
@@ -12,6 +13,7 @@ import { frStaff } from './fr-staff';
 export const fr = {
   ...frHelp,
   ...frStaff,
+  ...frStaffFollowUps,
   ...frGroup,
   ...frLink,
   ...frFollowUp,

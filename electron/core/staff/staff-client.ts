@@ -17,6 +17,8 @@ import {
   type StaffLookupRequestSchema,
   type StaffSignInRequestSchema,
 } from '../../../shared/contract/staff-api';
+import { FleetResponseSchema, fleetRoutes } from '../../../shared/contract/fleet-api';
+import { FollowUpListResponseSchema, FollowUpResolveResponseSchema, followUpRoutes } from '../../../shared/contract/follow-up-api';
 import type { ClientResult, JsonRequester } from '../sync/json-request';
 
 /**
@@ -41,6 +43,11 @@ export function createStaffClient(options: { requester: JsonRequester; timeoutMs
 
   function withId(route: 'act' | 'groupBoard' | 'groupClose' | 'groupSummaryMail', id: string): string {
     return staffRoutes[route].path.replace(/:(caseId|groupId)/, encodeURIComponent(id));
+  }
+
+  /** Follow-ups and the fleet live in their own route tables (issue 5), under the same two tokens. */
+  function callAt<S extends z.ZodType>(route: string, at: { method: 'GET' | 'POST'; path: string }, token: string, schema: S, body?: unknown): Promise<ClientResult<z.infer<S>>> {
+    return requester.send({ route, method: at.method, path: at.path, body, headers: { [STAFF_TOKEN_HEADER]: token } }, schema);
   }
 
   return {
@@ -83,6 +90,18 @@ export function createStaffClient(options: { requester: JsonRequester; timeoutMs
     },
     groupMailSummary(token: string, groupId: string) {
       return call('groupSummaryMail', token, GroupSummaryMailResponseSchema, { path: withId('groupSummaryMail', groupId), body: {} });
+    },
+    /** Open follow-ups, or every one behind `reference` (already in `SES-XXXX-XXXX` form). */
+    followUps(token: string, reference: string | undefined) {
+      const path = reference === undefined ? followUpRoutes.list.path : `${followUpRoutes.list.path}?${new URLSearchParams({ reference })}`;
+      return callAt('staff.followUps', { method: followUpRoutes.list.method, path }, token, FollowUpListResponseSchema);
+    },
+    resolveFollowUp(token: string, followUpId: number) {
+      const path = followUpRoutes.resolve.path.replace(':followUpId', String(followUpId));
+      return callAt('staff.followUpResolve', { method: followUpRoutes.resolve.method, path }, token, FollowUpResolveResponseSchema, {});
+    },
+    fleet(token: string) {
+      return callAt('staff.fleet', fleetRoutes.adminFleet, token, FleetResponseSchema);
     },
   };
 }

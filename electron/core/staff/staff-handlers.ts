@@ -9,6 +9,7 @@ import type { Clock } from '../clock';
 import type { SessionManager } from '../session/session-manager';
 import { createStaffCalls } from './staff-calls';
 import type { StaffClient } from './staff-client';
+import { createStaffFollowUpHandlers } from './staff-follow-up-handlers';
 import { createStaffGroupHandlers } from './staff-group-handlers';
 import type { StaffSession } from './staff-session';
 import type { TerminalGroup } from './terminal-group';
@@ -102,6 +103,7 @@ export function createStaffHandlers(deps: StaffHandlerDeps): Pick<KioskHandlers,
     },
 
     ...createStaffGroupHandlers({ config, staffCalls: calls, staffClient: client, terminalGroup: deps.terminalGroup }),
+    ...createStaffFollowUpHandlers({ staffCalls: calls, staffClient: client }),
   };
 }
 

@@ -3,7 +3,7 @@
  * renderer/src/staff/, the group ones to renderer/src/staff/group/ (GroupScreens.svelte shows
  * whichever `group*` screen is current).
  */
-export type StaffScreen = 'closed' | 'signIn' | 'lookup' | 'diagnosis' | 'groupSetup' | 'groupBoard' | 'groupSummary';
+export type StaffScreen = 'closed' | 'signIn' | 'lookup' | 'diagnosis' | 'followUps' | 'fleet' | 'groupSetup' | 'groupBoard' | 'groupSummary';
 
 class StaffNav {
   #screen = $state<StaffScreen>('closed');
