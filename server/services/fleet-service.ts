@@ -75,8 +75,9 @@ function fleetTerminal(row: FleetRow, nowMs: number, openFollowUps: number): Fle
 export function flagsOf(row: FleetRow, nowMs: number): Omit<FleetFlags, 'openFollowUps'> {
   const { status } = row;
   const silentAfterMs = SILENT_AFTER_INTERVALS * HEARTBEAT_INTERVAL_S * 1000;
-  // A revoked terminal is expected to be silent; one never heard from is silent.
-  const silent = row.revokedAt === null && (status === null || nowMs - Date.parse(status.receivedAt) > silentAfterMs);
+  // A revoked terminal is expected to be silent. One never heard from is judged from its
+  // registration: just installed, it has not had the time of a first beat (one interval).
+  const silent = row.revokedAt === null && nowMs - Date.parse(status?.receivedAt ?? row.createdAt) > silentAfterMs;
   return { silent, outboxGrowing: status !== null && outboxGrowing(status, nowMs), wipeCheckFailed: status?.wipeCheckOk === 0 };
 }
 

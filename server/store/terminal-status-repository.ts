@@ -20,6 +20,8 @@ export interface TerminalStatusRow {
 export interface FleetRow {
   id: string;
   name: string;
+  /** When the terminal was registered (`terminals create`): the clock of one never heard from. */
+  createdAt: string;
   revokedAt: string | null;
   status: TerminalStatusRow | null;
 }
@@ -62,13 +64,14 @@ export function saveTerminalStatus(db: Db, status: TerminalStatusRow): void {
 export function listFleet(db: Db): FleetRow[] {
   const rows = db
     .prepare(
-      `SELECT t.id, t.name, t.revoked_at AS revokedAt, ${STATUS_COLUMNS}
+      `SELECT t.id, t.name, t.created_at AS createdAt, t.revoked_at AS revokedAt, ${STATUS_COLUMNS}
        FROM terminals t LEFT JOIN terminal_status s ON s.terminal_id = t.id ORDER BY t.id`,
     )
-    .all() as (StoredStatus & { id: string; name: string; revokedAt: string | null; terminalId: string | null })[];
-  return rows.map(({ id, name, revokedAt, ...status }) => ({
+    .all() as (StoredStatus & { id: string; name: string; createdAt: string; revokedAt: string | null; terminalId: string | null })[];
+  return rows.map(({ id, name, createdAt, revokedAt, ...status }) => ({
     id,
     name,
+    createdAt,
     revokedAt,
     status: status.terminalId === null ? null : toStatus(status as StoredStatus),
   }));

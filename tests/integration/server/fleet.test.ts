@@ -67,7 +67,7 @@ describe('heartbeats and the fleet view (issue 5)', () => {
     expect((await fleet(await adminToken())).map((item) => item.id)).toEqual([TERMINAL_ID]);
   });
 
-  it('reports what the terminal sent, and flags it silent after more than 3 intervals without a beat', async () => {
+  it('reports what the terminal sent, and flags it silent after more than 3 intervals without a beat (or since its registration)', async () => {
     const admin = await adminToken();
     addTerminal(harness);
     const at = harness.clock.now().toISOString();
@@ -75,12 +75,14 @@ describe('heartbeats and the fleet view (issue 5)', () => {
     const fresh = await terminal(admin);
     expect(fresh).toMatchObject({ lastHeartbeatAt: at, appVersion: '1.2.3', mode: 'desk', outboxDepth: 2, oldestQueuedAt: at, lastSyncAt: at });
     expect(fresh.flags).toEqual({ silent: false, outboxGrowing: false, wipeCheckFailed: false, openFollowUps: false });
-    // A terminal never heard from is silent from the start.
-    expect((await terminal(admin, OTHER_TERMINAL_ID)).flags.silent).toBe(true);
+    // A terminal never heard from gets the same 3 intervals from its registration, then is silent.
+    expect((await terminal(admin, OTHER_TERMINAL_ID)).flags.silent).toBe(false);
     harness.clock.advance(3 * HEARTBEAT_INTERVAL_S * 1000);
     expect((await terminal(admin)).flags.silent).toBe(false);
+    expect((await terminal(admin, OTHER_TERMINAL_ID)).flags.silent).toBe(false);
     harness.clock.advance(1000);
     expect((await terminal(admin)).flags.silent).toBe(true);
+    expect((await terminal(admin, OTHER_TERMINAL_ID)).flags.silent).toBe(true);
     await beat({ ...BEAT, outboxDepth: 0 });
     expect((await terminal(admin)).flags.silent).toBe(false);
   });
@@ -118,9 +120,11 @@ describe('heartbeats and the fleet view (issue 5)', () => {
   });
 
   it('prints the fleet with its flags from the data folder (CLI `fleet`), exit 1 while one is flagged', async () => {
+    // Registered, then never heard from for more than 3 intervals: silent.
+    addTerminal(harness, OTHER_TERMINAL_ID, 'Autre\tborne');
+    harness.clock.advance(3 * HEARTBEAT_INTERVAL_S * 1000 + 1000);
     const at = harness.clock.now().toISOString();
     await beat({ ...BEAT, outboxDepth: 4, lastWipeCheck: { at, ok: false, leaks: 1 } });
-    addTerminal(harness, OTHER_TERMINAL_ID, 'Autre\tborne');
     expect(parseCommand(['fleet', '--data-dir', harness.dataDir])).toEqual({ ok: true, command: { command: 'fleet', dataDir: harness.dataDir } });
     const out: string[] = [];
     const err: string[] = [];
