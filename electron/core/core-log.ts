@@ -13,3 +13,13 @@ export function logCoreEvent(event: string, fields: Record<string, LogField> = {
 export function errorKind(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
+
+/**
+ * The system or undici code under a failed fetch (`ECONNRESET`, `UND_ERR_SOCKET`, …), or `none`:
+ * only an all-caps identifier passes, so a message that quotes input never can.
+ */
+export function errorCode(error: unknown): string {
+  const cause: unknown = error instanceof Error ? (error.cause ?? error) : undefined;
+  const code: unknown = cause !== null && typeof cause === 'object' && 'code' in cause ? cause.code : undefined;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code) ? code : 'none';
+}

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ErrorResponseSchema } from '../../../shared/contract/enrollment-api';
 import { parseJsonText, parseWith } from '../../../shared/contract/parse';
 import type { AppError } from '../../../shared/contract/result';
-import { errorKind, logCoreEvent } from '../core-log';
+import { errorCode, errorKind, logCoreEvent } from '../core-log';
 
 /**
  * One JSON exchange with the central API, shared by the enrollment and staff clients. Every
@@ -45,6 +45,8 @@ export interface JsonCall {
 }
 
 const OFFLINE: AppError = { code: 'OFFLINE' };
+/** A connection closed under a request before any answer came back. */
+const CONNECTION_DROPS = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 
 export function createJsonRequester(options: JsonRequesterOptions, logPrefix: string) {
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
@@ -59,17 +61,25 @@ export function createJsonRequester(options: JsonRequesterOptions, logPrefix: st
     // Monotonic: a wall-clock step (NTP) must not make one exchange look slow.
     const started = performance.now();
     const contact = (reachable: boolean) => options.onContact?.(reachable, performance.now() - started);
+    const request = (): Promise<Response> => options.fetch(new URL(call.path.replace(/^\//, ''), base), {
+      method: call.method,
+      headers,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
+    });
     try {
-      const response = await options.fetch(new URL(call.path.replace(/^\//, ''), base), {
-        method: call.method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
+      const response = await request().catch((error: unknown) => {
+        // A keep-alive socket the server (or a proxy) closed while idle fails the next request
+        // at once, before any answer: sent again once on a new socket, within the same budget,
+        // as browsers do. Safe: every write carries an Idempotency-Key, and a lookup only reads.
+        if (!CONNECTION_DROPS.has(errorCode(error)) || timeout.aborted) throw error;
+        logCoreEvent(`${logPrefix}.resent`, { route: call.route, code: errorCode(error) });
+        return request();
       });
       status = response.status;
       text = await response.text();
     } catch (error) {
-      return unreachable(contact, call.route, 'unreachable', { cause: errorKind(error) });
+      return unreachable(contact, call.route, 'unreachable', { cause: errorKind(error), code: errorCode(error) });
     }
     const json = parseJsonText(text);
     if (status >= 200 && status < 300) {
