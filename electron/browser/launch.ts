@@ -11,6 +11,7 @@ import type { ChromiumKiosk } from './chromium-launcher';
 import { findElectronBinary } from './electron-binary';
 import { acquireInstanceLock } from './instance-lock';
 import { startLoopbackServer } from './loopback-server';
+import { startPortalProxy } from './portal/portal-proxy';
 
 /**
  * `npm start` (built to out/main/launch.js): the Electron kiosk where a binary exists, else the
@@ -56,6 +57,7 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
     process.exit(0);
   }
   const releaseLock = lock.release;
+  const portal = await startPortalProxy();
   const stack = await startKioskStack({
     dataDir,
     resourcesDir: paths.resourcesDir,
@@ -64,8 +66,10 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
     mode: options.mode,
     staffLockS: options.staffLockS,
     configFile: options.configFile,
+    portalHost: portal,
   });
-  const server = await startLoopbackServer({ backend: stack.core, rendererDir: paths.rendererDir, port: options.port });
+  const server = await startLoopbackServer({ backend: stack.core, rendererDir: paths.rendererDir, port: options.port, frameSources: portal.localOrigins });
+  portal.setKioskOrigin(server.origin);
   console.log(`SESAME_KIOSK_URL=${server.launchUrl}`);
   console.log(`Borne Sésame prête : ouvrez ${server.launchUrl} (lien à usage unique). Données : ${dataDir}`);
 
@@ -77,6 +81,7 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
     await browser?.close();
     await server.close();
     await stack.close();
+    await portal.stop();
     await releaseLock();
     process.exit(code);
   }

@@ -21,6 +21,8 @@ export interface LoopbackServerOptions {
   rendererDir: string;
   /** 0 (default): any free port. */
   port?: number;
+  /** The portal proxy's loopback origins, the only ones the page may frame (LOCKDOWN.md #15). */
+  frameSources?: readonly string[];
 }
 
 export interface LoopbackServer {
@@ -44,7 +46,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     if (url.pathname === '/launch') return launch(url, response);
     if (url.pathname === BRIDGE_PATH) return send(response, 200, bridge, 'text/javascript; charset=utf-8');
     if (url.pathname.startsWith('/api/')) return api(url.pathname.slice('/api/'.length), request, response);
-    return serveRendererFile(options.rendererDir, url.pathname, request, response);
+    return serveRendererFile(options.rendererDir, url.pathname, request, response, options.frameSources ?? []);
   }
 
   function launch(url: URL, response: ServerResponse): void {
@@ -61,6 +63,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
         origin: request.headers.origin,
         kioskHeader: request.headers[KIOSK_HEADER.toLowerCase()],
         hasSession: gate.admits(request.headers.cookie),
+        fetchSite: request.headers['sec-fetch-site'],
       },
       port,
       { requireHeader: !events },

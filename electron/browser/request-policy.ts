@@ -9,9 +9,15 @@ export interface ApiRequestHeaders {
   origin: string | undefined;
   kioskHeader: string | string[] | undefined;
   hasSession: boolean;
+  /**
+   * `Sec-Fetch-Site`: the portal's pages are served from other loopback ports, the same site as
+   * the kiosk, so its cookie reaches us from them; a no-cors request (an image, a script tag)
+   * carries no Origin, but Chromium always says where it came from here.
+   */
+  fetchSite?: string | string[] | undefined;
 }
 
-export type ApiRefusal = 'host' | 'origin' | 'header' | 'session';
+export type ApiRefusal = 'host' | 'origin' | 'site' | 'header' | 'session';
 
 export function loopbackOrigin(port: number): string {
   return `http://127.0.0.1:${port}`;
@@ -33,6 +39,7 @@ export function refuseApiRequest(
 ): ApiRefusal | null {
   if (!isOwnHost(request.host, port)) return 'host';
   if (!isOwnOrigin(request.origin, port)) return 'origin';
+  if (request.fetchSite !== undefined && request.fetchSite !== 'same-origin' && request.fetchSite !== 'none') return 'site';
   if (requireHeader && request.kioskHeader !== '1') return 'header';
   if (!request.hasSession) return 'session';
   return null;

@@ -68,7 +68,11 @@ export function createActivationHandlers(deps: ActivationHandlerDeps): Activatio
       const session = touchedSession();
       if (!session) return fail('NO_SESSION');
       const queued = session.confirmation;
-      if (queued) return strip(deps.submissions.confirmationState(queued.outboxId, queued.reference));
+      if (queued) {
+        const now = deps.submissions.confirmationState(queued.outboxId, queued.reference);
+        if (now.ok) session.holdConfirmation(now.value);
+        return strip(now);
+      }
       const activation = session.activation;
       if (!activation?.password) return fail('NO_SESSION');
       // The renderer shows which positions differ; the back end only says that they do.

@@ -8,6 +8,7 @@ import { createConfigSync } from './config/config-sync';
 import { DEFAULT_TIMING, type CoreTiming } from './core-timing';
 import { createEventHub } from './event-hub';
 import { createKioskHandlers } from './kiosk-api';
+import type { PortalHost } from './portal/portal-host';
 import { createDictionaryCheck } from './password/dictionary-check';
 import { createSessionCalls } from './session/session-calls';
 import { createSessionManager } from './session/session-manager';
@@ -50,6 +51,8 @@ export interface KioskCoreOptions {
   timing?: Partial<CoreTiming>;
   /** Reported in heartbeats (package.json's version, from the shell). */
   appVersion?: string;
+  /** The shell's portal view (LOCKDOWN.md #15); absent, "Ouvrir mon ENT" is not offered. */
+  portalHost?: PortalHost;
 }
 
 export async function createKioskCore(options: KioskCoreOptions): Promise<KioskCore> {
@@ -117,8 +120,16 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
   const handlers = createKioskHandlers({
     config: options.config, profiles: configSync.current, configSync, sessions, calls: createSessionCalls(sessions), client, link, submissions,
     emailProof, recoveryCalls, dictionary: createDictionaryCheck(), syncStatus, onlineFreshMs: timing.onlineFreshMs,
-    clock, staffSession, staffClient, terminalGroup, wipeChecks: heartbeat,
+    clock, staffSession, staffClient, terminalGroup, wipeChecks: heartbeat, portalHost: options.portalHost,
   });
+  // Every end (Terminer, idle, staff sign-in) logs out of the portal and forgets its cookies.
+  const portalHost = options.portalHost;
+  let portalClosing: Promise<void> = Promise.resolve();
+  if (portalHost) {
+    events.subscribe((event) => {
+      if (event.type === 'session.ended') portalClosing = portalClosing.then(() => portalHost.close()).catch(() => undefined);
+    });
+  }
 
   // The probe's answer starts the first config sync (linkBack), in the background: `session.start`
   // reads the set when the person taps. Offline at start, the stored set (or the bundled files) serves.
@@ -141,6 +152,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
         await configSync.stop();
         await worker.stop();
         await delivery.drain();
+        await portalClosing;
         events.clear();
         db.close();
       })();

@@ -6,6 +6,7 @@ import { createActivationHandlers, type ActivationHandlerDeps } from './activati
 import { createChosenActivationHandlers, type ChosenActivationHandlerDeps } from './chosen-activation-handlers';
 import { errorKind, logCoreEvent } from './core-log';
 import { createHelpRequestHandlers, type HelpRequestHandlerDeps } from './help-request-handlers';
+import { createPortalHandlers, type PortalHandlerDeps } from './portal-handlers';
 import { createRecoveryHandlers, type RecoveryHandlerDeps } from './recovery-handlers';
 import type { Clock } from './clock';
 import { createStaffHandlers } from './staff/staff-handlers';
@@ -15,7 +16,7 @@ import type { TerminalGroup } from './staff/terminal-group';
 import type { ServerLink } from './sync/server-link';
 import type { SyncStatus } from './sync/sync-status';
 
-export interface KioskHandlerDeps extends ActivationHandlerDeps, ChosenActivationHandlerDeps, RecoveryHandlerDeps, HelpRequestHandlerDeps {
+export interface KioskHandlerDeps extends ActivationHandlerDeps, ChosenActivationHandlerDeps, RecoveryHandlerDeps, HelpRequestHandlerDeps, PortalHandlerDeps {
   config: TerminalConfig;
   /**
    * Every profile of the configuration in use, read at each call: a config sync (issue 5) may
@@ -90,6 +91,7 @@ export function createKioskHandlers(deps: KioskHandlerDeps): KioskHandlers {
     ...createChosenActivationHandlers(deps),
     ...createRecoveryHandlers(deps),
     ...createHelpRequestHandlers(deps),
+    ...createPortalHandlers(deps),
     // A getter, so the staff handlers read the current set at each call like the rest.
     ...createStaffHandlers({ ...deps, get enabled() { return enabled(); } }),
   };

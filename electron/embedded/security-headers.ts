@@ -16,6 +16,14 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The portal view of the loopback shell (LOCKDOWN.md #15): the page may frame the portal proxy's
+ * loopback origins and nothing else; without this, `default-src 'self'` forbids every frame.
+ */
+export function withFrameSources(policy: string, sources: readonly string[]): string {
+  return sources.length === 0 ? policy : `${policy}; frame-src ${sources.join(' ')}`;
+}
+
 /** A kiosk page needs none of these; denying them means no prompt can ever appear (LOCKDOWN.md #6). */
 const PERMISSIONS_POLICY = [
   'camera',

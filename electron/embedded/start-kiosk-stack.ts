@@ -5,6 +5,7 @@ import type { TerminalConfig, TerminalMode } from '../../shared/schemas/terminal
 import { createKioskCore, loadProfiles, loadTerminalConfig } from '../core';
 import type { KioskCore } from '../core';
 import { startEmbeddedServer } from '../../server/embedded';
+import type { PortalHost } from '../core/portal/portal-host';
 import { APP_VERSION } from './app-version';
 
 /**
@@ -24,6 +25,8 @@ export interface KioskStackOptions {
   staffLockS?: number;
   /** `--config`: a real terminal's configuration; then no embedded server is started. */
   configFile?: string;
+  /** The shell's portal view (LOCKDOWN.md #15): the loopback proxy or the Electron view. */
+  portalHost?: PortalHost;
 }
 
 export interface KioskStack {
@@ -44,7 +47,7 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
 
   if (options.configFile) {
     const config = withFlags(loadTerminalConfig(options.configFile), options);
-    const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles), appVersion: APP_VERSION });
+    const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles), appVersion: APP_VERSION, portalHost: options.portalHost });
     return { core, config, close: () => core.close() };
   }
 
@@ -61,7 +64,7 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
       options,
     );
     writeTerminalConfig(join(kioskDir, 'terminal.json'), config);
-    const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles), appVersion: APP_VERSION });
+    const core = await createKioskCore({ dataDir: kioskDir, config, profiles: loadProfiles(profilesDir, config.profiles), appVersion: APP_VERSION, portalHost: options.portalHost });
     return {
       core,
       config,

@@ -11,10 +11,12 @@ import { findDebugSwitch } from './lockdown/debug-switch-policy';
 import { failClosed } from './lockdown/fail-closed';
 import { lockInput } from './lockdown/input-lockdown';
 import { lockNavigation } from './lockdown/navigation-lockdown';
-import { APP_ENTRY_URL } from './lockdown/navigation-policy';
+import { APP_ENTRY_URL, isAppUrl } from './lockdown/navigation-policy';
 import { lockPermissions } from './lockdown/permission-lockdown';
 import { wipePartition } from './lockdown/session-wipe';
+import { createPortalView, type PortalView } from './portal/portal-view';
 import { createKioskWindow, KIOSK_PARTITION } from './window/kiosk-window';
+import type { BrowserWindow } from 'electron';
 
 /**
  * The Electron kiosk shell, kept thin (DESIGN.md): lockdown, one window, IPC bound to core.
@@ -30,8 +32,10 @@ if (app.isPackaged && debugSwitch !== null) {
 }
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// The ENT portal view (LOCKDOWN.md #15) may go to its profile's origins; everything else stays on app://.
+let portalView: PortalView | null = null;
 app.on('web-contents-created', (_event, contents) => {
-  lockNavigation(contents);
+  lockNavigation(contents, (url) => (portalView?.owns(contents) ? portalView.allows(url) : isAppUrl(url)));
   lockInput(contents);
 });
 app.on('window-all-closed', () => app.quit());
@@ -52,6 +56,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   // LOCKDOWN.md #8: the default menu binds Ctrl+W, Ctrl+R, Ctrl+Shift+I, F11, Ctrl+Q.
   Menu.setApplicationMenu(null);
+  let kioskWindow: BrowserWindow | null = null;
+  portalView = createPortalView({ window: () => kioskWindow, onActivity: () => void stack?.core.handlers['session.activity']({}) });
   stack = await startKioskStack({
     dataDir: resolveDataDir(options.dataDir),
     resourcesDir: paths.resourcesDir,
@@ -60,6 +66,7 @@ async function start(): Promise<void> {
     mode: options.mode,
     staffLockS: options.staffLockS,
     configFile: options.configFile,
+    portalHost: portalView,
   });
   const core = stack.core;
   const session = sessions.fromPartition(KIOSK_PARTITION);
@@ -70,9 +77,11 @@ async function start(): Promise<void> {
   bindKioskIpc(core.handlers);
 
   const window = createKioskWindow();
+  kioskWindow = window;
   forwardKioskEvents((listener) => core.subscribe(listener), window);
   core.subscribe((event) => {
     if (event.type === 'session.ended') failClosed(wipePartition(session), 'session wipe');
+    if (event.type === 'session.idleWarning') portalView?.hide();
   });
   recoverFromCrashes(window, async () => {
     await core.handlers['session.end']({ reason: 'cancelled' });

@@ -46,6 +46,18 @@ export const TerminalDescriptionSchema = z.object({
   group: JoinedGroupSchema.nullable(),
 });
 
+/**
+ * "Ouvrir mon ENT" (LOCKDOWN.md #15): `frame`, the page frames the loopback proxy's URL and may
+ * frame only `origins`; `view`, the Electron shell shows the portal itself under the page's bar.
+ */
+export const PortalDisplaySchema = z.discriminatedUnion('display', [
+  z.object({ display: z.literal('frame'), url: z.url({ protocol: /^http$/ }), origins: z.array(z.string()).min(1).max(8) }),
+  z.object({ display: z.literal('view') }),
+]);
+export type PortalDisplay = z.infer<typeof PortalDisplaySchema>;
+/** What a framed portal page posts to the kiosk page on each input: its idle timer cannot see inside. */
+export const PORTAL_ACTIVITY_MESSAGE = 'sesame:portal-activity';
+
 export const SESSION_END_REASONS = ['finished', 'cancelled', 'idle'] as const;
 export const SessionEndReasonSchema = z.enum(SESSION_END_REASONS);
 
@@ -57,6 +69,8 @@ export const kioskContract = {
   },
   /** Any pointer, touch or key: pushes the idle deadline back (LOCKDOWN.md #16). */
   'session.activity': { input: Empty, output: z.object({ idleDeadline: z.iso.datetime() }) },
+  /** Only once this session's account is active, for a profile with a `portal`. */
+  'portal.open': { input: Empty, output: PortalDisplaySchema },
   'session.end': {
     input: z.strictObject({ reason: SessionEndReasonSchema }),
     output: z.object({ wiped: z.literal(true) }),

@@ -2,6 +2,7 @@ import { enFollowUp } from './en-follow-up';
 import { enGroup } from './en-group';
 import { enHelp } from './en-help';
 import { enLink } from './en-link';
+import { enPortal } from './en-portal';
 import { enStaff } from './en-staff';
 import { enStaffFollowUps } from './en-staff-followups';
 import type { MessageKey } from './fr';
@@ -16,6 +17,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...enStaffFollowUps,
   ...enGroup,
   ...enLink,
+  ...enPortal,
   ...enFollowUp,
   'app.loading': 'Starting the terminal…',
   'app.unavailable.title': 'Terminal temporarily unavailable',

@@ -2,6 +2,7 @@ import { frFollowUp } from './fr-follow-up';
 import { frGroup } from './fr-group';
 import { frHelp } from './fr-help';
 import { frLink } from './fr-link';
+import { frPortal } from './fr-portal';
 import { frStaff } from './fr-staff';
 import { frStaffFollowUps } from './fr-staff-followups';
 
@@ -16,6 +17,7 @@ export const fr = {
   ...frStaffFollowUps,
   ...frGroup,
   ...frLink,
+  ...frPortal,
   ...frFollowUp,
   'app.name': 'Sésame',
   'app.loading': 'Chargement de la borne…',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PortalSchema } from './portal-schema';
 import { LocalizedTextSchema } from './localized-text-schema';
 import { HelpFormSchema, HelpTreeSchema, RecoverySchema } from './help-schema';
 import { PasswordPolicySchema } from './password-policy-schema';
@@ -229,6 +230,8 @@ export const ProfileSchema = z
     helpForm: HelpFormSchema.optional(),
     /** Contacts by role; `scolarite` and `assistance` are the ones outcome screens look for first. */
     staffAssist: StaffAssistSchema.optional(),
+    /** The ENT inside the kiosk after activation (LOCKDOWN.md #15); absent: a QR code only. */
+    portal: PortalSchema.optional(),
     contacts: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/), ContactSchema).refine((contacts) => Object.keys(contacts).length > 0, {
       message: 'at least one contact',
     }),

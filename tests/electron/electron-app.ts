@@ -9,20 +9,29 @@ import { findElectronBinary } from '../../electron/browser/electron-binary';
 export const ELECTRON = findElectronBinary();
 export const NO_BINARY_MESSAGE = 'No Electron binary in node_modules/electron/dist: the _electron suite cannot run on this machine';
 
-/** Each test gets its own data folder and its own kiosk process, stopped afterwards. */
-export const test = base.extend<{ app: ElectronApplication; page: Page }>({
+/** The kiosk's entry and arguments for a data folder, as `npm start` would run it under Electron. */
+export function kioskArgs(dataDir: string, extra: readonly string[] = []): string[] {
+  return [resolve('out/main/index.js'), '--data-dir', dataDir, ...extra];
+}
+
+/**
+ * Each test gets its own data folder and its own kiosk process, stopped afterwards; `appArgs`
+ * adds launch options (a terminal file, a mode) with `test.use` or a fixture override.
+ */
+export const test = base.extend<{ appArgs: string[]; dataDir: string; app: ElectronApplication; page: Page }>({
+  appArgs: [[], { option: true }],
   // Playwright reads a fixture's dependencies from its first parameter, which must be a pattern.
   // eslint-disable-next-line no-empty-pattern -- no dependencies, but the pattern is required
-  app: async ({}, use) => {
-    if (!ELECTRON.found) throw new Error(NO_BINARY_MESSAGE);
+  dataDir: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sesame-electron-'));
-    const app = await electron.launch({
-      executablePath: ELECTRON.path,
-      args: [resolve('out/main/index.js'), '--data-dir', dataDir],
-    });
+    await use(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  app: async ({ appArgs, dataDir }, use) => {
+    if (!ELECTRON.found) throw new Error(NO_BINARY_MESSAGE);
+    const app = await electron.launch({ executablePath: ELECTRON.path, args: kioskArgs(dataDir, appArgs) });
     await use(app);
     await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
   },
   page: async ({ app }, use) => {
     const page = await app.firstWindow();

@@ -87,3 +87,38 @@ function lastValid(attributes: readonly Attribute[], name: string, read: (value:
 function trimWhitespace(text: string): string {
   return text.replace(/^[ \t]+|[ \t]+$/g, '');
 }
+
+/** One `Set-Cookie` as a cookie jar needs it (the loopback portal proxy's jar). */
+export interface ParsedSetCookie {
+  name: string;
+  value: string;
+  /** The Domain attribute, lower-cased, without its leading dot; null: host-only. */
+  domain: string | null;
+  /** The Path attribute when it starts with "/", else null (the request's directory applies). */
+  path: string | null;
+  /** The browser would remove the cookie (past Expires, Max-Age ≤ 0). */
+  deletion: boolean;
+}
+
+/** Null for a header without a name-value pair a browser would keep (§5.2 steps 2-5). */
+export function parseSetCookie(header: string, now: number = Date.now()): ParsedSetCookie | null {
+  const firstSemicolon = header.indexOf(';');
+  const nameValue = firstSemicolon === -1 ? header : header.slice(0, firstSemicolon);
+  const equals = nameValue.indexOf('=');
+  if (equals === -1) return null;
+  const name = trimWhitespace(nameValue.slice(0, equals));
+  if (name === '') return null;
+  const attributes = (firstSemicolon === -1 ? [] : header.slice(firstSemicolon + 1).split(';'))
+    .map(parseAttribute)
+    .filter((attribute): attribute is Attribute => attribute !== null);
+  const last = (attributeName: string) => attributes.filter((attribute) => attribute.name === attributeName).at(-1)?.value ?? null;
+  const domain = last('domain')?.replace(/^\./, '').toLowerCase() || null;
+  const path = last('path');
+  return {
+    name,
+    value: trimWhitespace(nameValue.slice(equals + 1)),
+    domain,
+    path: path?.startsWith('/') ? path : null,
+    deletion: isDeletion(attributes, now),
+  };
+}

@@ -15,6 +15,8 @@ export interface HeldActivation {
 export interface HeldConfirmation {
   outboxId: number;
   reference: string;
+  /** `pending`: queued while offline; the account is not usable yet. */
+  state: 'active' | 'pending';
 }
 
 /**
@@ -152,6 +154,11 @@ export class KioskSession {
 
   holdChoice(choice: HeldChoice): void {
     this.#choice = choice;
+  }
+
+  /** The account can be signed in to now (the portal view, LOCKDOWN.md #15). */
+  get accountActive(): boolean {
+    return this.#confirmation?.state === 'active' || this.#choice?.state === 'active' || this.#recovery?.resetLogin !== undefined;
   }
 
   holdConfirmation(confirmation: HeldConfirmation): void {

@@ -10,11 +10,16 @@ import { TerminalConfigSchema } from '../../../shared/schemas/terminal-config-sc
  * mid-visit (issue 5: new terms while someone is on the charter screen). The kiosk under test
  * reaches it through a terminal file.
  */
-export async function startProfileServer() {
+export async function startProfileServer(edits: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {}) {
   const root = mkdtempSync(join(tmpdir(), 'sesame-e2e-profiles-'));
   const profilesDir = join(root, 'profiles');
   const serverDir = join(root, 'server');
   cpSync(resolve('resources/profiles'), profilesDir, { recursive: true });
+  // Top-level keys merged into a profile before the server reads it (a `portal` for the portal view).
+  for (const [profileId, edit] of Object.entries(edits)) {
+    const file = join(profilesDir, `${profileId}.json`);
+    writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), ...edit }));
+  }
   const embedded = await startEmbeddedServer({ dataDir: serverDir, profilesDir, mail: {} });
   const port = Number(new URL(embedded.url).port);
   let close: () => Promise<void> = embedded.close;

@@ -1,3 +1,5 @@
+import { allowFrames } from '../../../electron/browser/static-routes';
+import { withFrameSources } from '../../../electron/embedded/security-headers';
 import { describe, expect, it } from 'vitest';
 import { kioskBridgeSource } from '../../../electron/browser/bridge/kiosk-bridge';
 import { chromiumKioskArgs, LOOPBACK_ONLY_RESOLVER } from '../../../electron/browser/chromium-launcher';
@@ -45,6 +47,7 @@ describe('refuseApiRequest', () => {
 
   it('admits our page', () => {
     expect(refuseApiRequest(good, 4000)).toBeNull();
+    expect(refuseApiRequest({ ...good, fetchSite: 'same-origin' }, 4000)).toBeNull();
     expect(refuseApiRequest({ ...good, origin: undefined }, 4000)).toBeNull();
   });
 
@@ -62,6 +65,10 @@ describe('refuseApiRequest', () => {
     [{ kioskHeader: '0' }, 'header'],
     [{ kioskHeader: ['1', '1'] }, 'header'],
     [{ hasSession: false }, 'session'],
+    // The portal's pages are the same site (another loopback port): an image or script tag
+    // sends no Origin, but Chromium says where it came from.
+    [{ origin: undefined, fetchSite: 'same-site' }, 'site'],
+    [{ origin: undefined, fetchSite: 'cross-site' }, 'site'],
   ])('refuses %j (%s)', (change, reason) => {
     expect(refuseApiRequest({ ...good, ...change }, 4000)).toBe(reason);
   });
@@ -91,5 +98,21 @@ describe('chromium kiosk resolver (LOCKDOWN.md #3)', () => {
   it('maps every host name to nothing but leaves the loopback IP literal', () => {
     expect(chromiumKioskArgs('http://127.0.0.1:1/', '/tmp/p', false)).toContain(LOOPBACK_ONLY_RESOLVER);
     expect(LOOPBACK_ONLY_RESOLVER).toBe('--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1');
+  });
+});
+
+describe('frames (LOCKDOWN.md #15, the portal view)', () => {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">`;
+
+  it('lets the page frame the portal proxy origins only, in the meta policy as in the header', () => {
+    expect(allowFrames(meta, ['http://127.0.0.1:4001', 'http://127.0.0.1:4002'])).toBe(
+      `<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; frame-src http://127.0.0.1:4001 http://127.0.0.1:4002">`,
+    );
+    expect(withFrameSources("default-src 'self'", ['http://127.0.0.1:4001'])).toBe("default-src 'self'; frame-src http://127.0.0.1:4001");
+  });
+
+  it('changes nothing without a portal proxy', () => {
+    expect(allowFrames(meta, [])).toBe(meta);
+    expect(withFrameSources("default-src 'self'", [])).toBe("default-src 'self'");
   });
 });

@@ -1,6 +1,7 @@
 import type { KioskInput } from '../../../../shared/contract/kiosk-api';
 import { callKiosk, hasKioskBridge, onKioskEvent } from '../api/kiosk-client';
 import { localeState } from '../../i18n/locale-state.svelte';
+import { portalState } from '../portal/portal-state.svelte';
 import { privacyGate } from '../privacy/privacy-gate.svelte';
 import { choiceState } from '../state/choice-state.svelte';
 import { emailProofState } from '../state/email-proof-state.svelte';
@@ -80,6 +81,7 @@ function resetState(): void {
   recoveryState.clear();
   recoveryPassword.reset();
   helpFormState.reset();
+  portalState.reset();
   wizard.reset();
   localeState.reset();
 }

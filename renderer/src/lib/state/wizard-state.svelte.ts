@@ -17,6 +17,7 @@ export type Screen =
   | 'contact'
   | 'emailCode'
   | 'done'
+  | 'portal'
   | 'recovery'
   | 'recoverySent'
   | 'recoveryDone'

@@ -37,6 +37,7 @@ const handlers: KioskHandlers = {
   'recovery.reset': () => Promise.resolve(fail('NO_SESSION')),
   'help.submit': () => Promise.resolve(fail('NO_SESSION')),
   'privacy.report': () => Promise.resolve(fail('NO_SESSION')),
+  'portal.open': () => Promise.resolve(fail('NO_SESSION')),
   ...staffHandlersRefusing(),
   'password.check': () => {
     reached.push('password.check');
