@@ -17,7 +17,8 @@ const profile = loadProfile('ent77-college');
 const person = profilePerson('ent77-college', 'eligible');
 const PASSWORD = 'Kq7vz2Lm4Tx9';
 
-const test = base.extend<{ cas: CasPage; upstream: Awaited<ReturnType<typeof startProfileServer>> }>({
+const test = base.extend<{ cas: CasPage; upstream: Awaited<ReturnType<typeof startProfileServer>>; idle: { idleTimeoutS?: number; idleWarningS?: number } }>({
+  idle: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
   cas: async ({}, use) => {
     const cas = await startCasPage();
@@ -33,12 +34,15 @@ const test = base.extend<{ cas: CasPage; upstream: Awaited<ReturnType<typeof sta
       await upstream.close();
     }
   },
-  kioskLaunch: async ({ dataDir, upstream }, use) => {
-    await use({ configFile: upstream.terminalFile(dataDir, [profile.id]) });
+  kioskLaunch: async ({ dataDir, upstream, idle }, use) => {
+    await use({ configFile: upstream.terminalFile(dataDir, [profile.id]), ...idle });
   },
 });
 
-test('the ENT opens inside the kiosk with "remember me" forced off, and Terminer logs out of the CAS and leaves no cookie', async ({ page, context, frame, welcome, identity, choose, contact, cas }, testInfo) => {
+type Steps = Pick<Parameters<Parameters<typeof test>[2]>[0], 'page' | 'frame' | 'welcome' | 'identity' | 'choose' | 'contact'>;
+
+/** ENT 77: the pupil activates with a chosen password, then opens the ENT from the done screen. */
+async function activateAndOpenPortal({ page, frame, welcome, identity, choose, contact }: Steps): Promise<void> {
   await welcome.start(profile.id);
   await identity.fillFields(profile, person.identity);
   await identity.submit();
@@ -47,9 +51,12 @@ test('the ENT opens inside the kiosk with "remember me" forced off, and Terminer
   await contact.acceptTerms();
   await contact.activate();
   await expect(frame.heading).toHaveText('Votre compte est activé');
-
   await page.getByRole('button', { name: 'Ouvrir mon ENT sur cette borne' }).click();
   await expect(frame.heading).toHaveText('Mon ENT');
+}
+
+test('the ENT opens inside the kiosk with "remember me" forced off, and Terminer logs out of the CAS and leaves no cookie', async ({ page, context, frame, welcome, identity, choose, contact, cas }, testInfo) => {
+  await activateAndOpenPortal({ page, frame, welcome, identity, choose, contact });
   const portal = page.frameLocator('iframe[title^="ENT"]');
   await expect(portal.getByRole('heading', { name: 'Service central d’authentification' })).toBeVisible();
   // The box is gone, and stays gone when a script puts it back.
@@ -93,4 +100,31 @@ test('the ENT opens inside the kiosk with "remember me" forced off, and Terminer
   await expect.poll(() => cas.logouts.length).toBe(1);
   expect(cas.logouts[0]).toMatch(/^TGT-2-force$/);
   expect((await context.cookies()).map((cookie) => cookie.name)).toEqual(['sesame_kiosk']);
+});
+
+test.describe('idle on the portal view', () => {
+  // Short timers; the warning comes after 8 s without input (a modal dialog: the frame is inert under it).
+  test.use({ idle: { idleTimeoutS: 12, idleWarningS: 4 } });
+
+  test('typing in the ENT keeps the session; left alone, it is wiped and the CAS logged out', async ({ page, context, frame, welcome, identity, choose, contact, cas }) => {
+    await activateAndOpenPortal({ page, frame, welcome, identity, choose, contact });
+    const portal = page.frameLocator('iframe[title^="ENT"]');
+    const username = portal.getByLabel('Identifiant');
+    // Input inside the cross-origin frame reaches the kiosk's idle timer: past twice the timeout, still there.
+    for (let second = 0; second < 16; second += 1) {
+      await username.press('a');
+      await page.waitForTimeout(1_000);
+    }
+    await expect(frame.idleDialog).toBeHidden();
+    await expect(frame.heading).toHaveText('Mon ENT');
+    await portal.getByLabel('Mot de passe').fill(PASSWORD);
+    await portal.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(portal.getByRole('heading', { name: 'Bienvenue sur votre ENT' })).toBeVisible();
+
+    await expect(frame.idleDialog).toBeVisible({ timeout: 30_000 });
+    await expect(frame.heading).toHaveText('Bienvenue', { timeout: 30_000 });
+    await expect.poll(() => cas.logouts.length).toBe(1);
+    expect(cas.logouts[0]).toMatch(/^TGT-1-/);
+    expect((await context.cookies()).map((cookie) => cookie.name)).toEqual(['sesame_kiosk']);
+  });
 });
