@@ -43,6 +43,7 @@ export const enStaffFollowUps: Partial<Record<keyof typeof frStaffFollowUps, str
   'staff.followUps.code.NOT_YET_OPEN': 'Activation was not yet open for this record.',
   'staff.followUps.code.NOT_FOUND': 'The server could not find the record.',
   'staff.followUps.code.RESEND_LIMIT': 'The email resend limit was reached for this record.',
+  'staff.followUps.code.EXPIRED_UNSENT': 'Never delivered: the terminal could not reach the server before its deadline. The person is waiting for a confirmation; go through the activation again with them.',
   'staff.followUps.code.other': 'Refused by the server (code {code}).',
 
   'staff.fleet.open': 'Terminal fleet',

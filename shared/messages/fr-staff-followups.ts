@@ -45,11 +45,12 @@ export const frStaffFollowUps = {
   'staff.followUps.code.NOT_YET_OPEN': 'L’activation n’était pas encore ouverte pour ce dossier.',
   'staff.followUps.code.NOT_FOUND': 'Le dossier n’a pas été retrouvé sur le serveur.',
   'staff.followUps.code.RESEND_LIMIT': 'La limite d’envois de mail était atteinte pour ce dossier.',
+  'staff.followUps.code.EXPIRED_UNSENT': 'Jamais transmis : la borne n’a pas pu joindre le serveur avant l’échéance. La personne attend une confirmation ; sa démarche est à refaire avec elle.',
   'staff.followUps.code.other': 'Refus du serveur (code {code}).',
 
   'staff.fleet.open': 'Parc des bornes',
   'staff.fleet.heading': 'Parc des bornes',
-  'staff.fleet.intro': 'L’état de chaque borne d’après son dernier signal de vie (attendu toutes les {interval}).',
+  'staff.fleet.intro': 'L’état de chaque borne d’après son dernier signal de vie (intervalle attendu : {interval}).',
   'staff.fleet.none': 'Aucune borne enregistrée.',
   'staff.fleet.version': 'Version',
   'staff.fleet.mode': 'Mode',

@@ -245,6 +245,7 @@ export const fr = {
 
   'duration.seconds': '{s} s',
   'duration.minutes': '{m} min {ss} s',
+  'duration.wholeMinutes': '{m} min',
   'date.opening': '{date} à {hour} h {minute}',
 } as const;
 

@@ -35,6 +35,16 @@ export function durationText(locale: Locale, totalSeconds: number): string {
   return translate(locale, 'duration.minutes', { m: Math.floor(seconds / 60), ss });
 }
 
+/**
+ * A length that is not counting down (the fleet's heartbeat interval): whole minutes say
+ * "1 min", not the countdown's "1 min 00 s".
+ */
+export function spanText(locale: Locale, totalSeconds: number): string {
+  const seconds = Math.max(0, Math.ceil(totalSeconds));
+  if (seconds >= 60 && seconds % 60 === 0) return translate(locale, 'duration.wholeMinutes', { m: seconds / 60 });
+  return durationText(locale, seconds);
+}
+
 /** An instant as a full local date and time in `timeZone`, with the French "1er" for day one. */
 export function openingDateText(locale: Locale, iso: string, timeZone: string): string {
   const instant = new Date(iso);

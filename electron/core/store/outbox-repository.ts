@@ -4,6 +4,8 @@ import { transaction, type KioskDatabase } from './sqlite-connection';
 /** `helpRequest` rows are stored as deferred activation rows with a flag (migration 003). */
 export type OutboxKind = 'activation' | 'confirmation' | 'helpRequest';
 export type OutboxState = 'pending' | 'delivered' | 'refused' | 'expired';
+/** The follow-up code of a queued submission that was never delivered before its deadline. */
+export const EXPIRED_UNSENT = 'EXPIRED_UNSENT';
 
 export interface OutboxEntry {
   id: number;
@@ -111,7 +113,7 @@ export function createOutboxRepository(db: KioskDatabase) {
      WHERE id = ? AND state = 'pending'`,
   );
   const unreported = db.prepare<[number], OutboxRow>(
-    `SELECT * FROM outbox WHERE follow_up = 1 AND reported_at IS NULL AND state = 'refused' ORDER BY updated_at, id LIMIT ?`,
+    `SELECT * FROM outbox WHERE follow_up = 1 AND reported_at IS NULL AND state IN ('refused', 'expired') ORDER BY updated_at, id LIMIT ?`,
   );
   const countUnreported = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM outbox WHERE follow_up = 1 AND reported_at IS NULL`);
   const reported = db.prepare<[number, number]>(`UPDATE outbox SET reported_at = ? WHERE id = ? AND follow_up = 1 AND reported_at IS NULL`);
@@ -120,8 +122,14 @@ export function createOutboxRepository(db: KioskDatabase) {
      WHERE id = ? AND state = 'pending'`,
   );
   const forward = db.prepare<[number, number]>(`UPDATE outbox SET next_attempt_at = ? WHERE ${QUEUED} AND next_attempt_at > ?`);
-  const expire = db.prepare<[number, number, string | null]>(
-    `UPDATE outbox SET state = 'expired', sealed_json = NULL, updated_at = ?
+  // A queued row past its deadline was promised to someone who left with a receipt ("pending"):
+  // it expires as a follow-up for staff (EXPIRED_UNSENT), like a late refusal. An orphan (a
+  // generated password whose session died) was never promised; it just expires.
+  const overdueQueued = `expires_at <= ? AND ${QUEUED}`;
+  const expire = db.prepare<[number, number, number, number, string | null]>(
+    `UPDATE outbox SET state = 'expired', sealed_json = NULL, updated_at = ?,
+       follow_up = CASE WHEN ${overdueQueued} THEN 1 ELSE follow_up END,
+       last_error_code = CASE WHEN ${overdueQueued} THEN '${EXPIRED_UNSENT}' ELSE last_error_code END
      WHERE state = 'pending' AND (expires_at <= ? OR (kind = ? AND deferred = 0))`,
   );
 
@@ -157,7 +165,7 @@ export function createOutboxRepository(db: KioskDatabase) {
       const followUp = state === 'refused' && options.followUp === true ? 1 : 0;
       return close.run(state, errorCode, now, followUp, id).changes === 1;
     },
-    /** Refusals to follow up the server has not acknowledged yet, oldest first, at most `limit`. */
+    /** Refusals and overdue promises to follow up, not acknowledged by the server yet, oldest first, at most `limit`. */
     listUnreportedFollowUps(limit: number): UnreportedFollowUp[] {
       return unreported.all(limit).map((row) => {
         const entry = toEntry(row);
@@ -187,7 +195,7 @@ export function createOutboxRepository(db: KioskDatabase) {
      * deferred (a generated password whose session died with a restart can never be confirmed).
      */
     expireStale(now: number, orphanKind: Exclude<OutboxKind, 'helpRequest'> | null = null): number {
-      return expire.run(now, now, orphanKind).changes;
+      return expire.run(now, now, now, now, orphanKind).changes;
     },
   };
 }

@@ -29,7 +29,9 @@ export interface HeartbeatOptions {
  * mode, outbox depth and age, last contact, and the page's last wipe check (kept in memory only,
  * a verdict and a count, never what leaked). Best effort: a lost beat is simply the next one
  * missed, never retried in a burst, so a fleet coming back online does not stampede the server.
- * The first beat waits one interval: at start the probe and the outbox go first.
+ * The first beat waits one interval: at start the probe and the outbox go first. A failed wipe
+ * check is the exception: a terminal that may be showing someone's data to the next person is
+ * reported at once, not up to an interval later.
  */
 export function createHeartbeat(options: HeartbeatOptions) {
   let lastWipeCheck: WipeCheck | undefined;
@@ -37,7 +39,7 @@ export function createHeartbeat(options: HeartbeatOptions) {
   let inFlight: Promise<void> | null = null;
   let stopped = true;
 
-  function schedule(): void {
+  function schedule(delayMs: number = options.intervalMs): void {
     if (stopped) return;
     timer = options.clock.setTimeout(() => {
       timer = null;
@@ -45,7 +47,15 @@ export function createHeartbeat(options: HeartbeatOptions) {
         inFlight = null;
         schedule();
       });
-    }, options.intervalMs);
+    }, delayMs);
+  }
+
+  /** The next beat now, in place of the one waiting; one in flight already carries the news soon. */
+  function beatNow(): void {
+    if (stopped || inFlight !== null || timer === null) return;
+    options.clock.clearTimeout(timer);
+    timer = null;
+    schedule(0);
   }
 
   async function beat(): Promise<void> {
@@ -101,6 +111,7 @@ export function createHeartbeat(options: HeartbeatOptions) {
     /** The renderer's verdict after a session wipe (`privacy.report`); sent with the next beat. */
     recordWipeCheck(check: { ok: boolean; leaks: number }): void {
       lastWipeCheck = { at: new Date(options.clock.now()).toISOString(), ok: check.ok, leaks: check.leaks };
+      if (!check.ok) beatNow();
     },
     /** What the next beat will say (for tests and diagnostics). */
     report: (): HeartbeatRequest => nextBeat().body,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationText, listPositions, openingDateText, spellCharacterText } from '../../../shared/messages/spoken-text';
+import { durationText, spanText, listPositions, openingDateText, spellCharacterText } from '../../../shared/messages/spoken-text';
 
 describe('spellCharacterText', () => {
   it('spells letters with their case and digits as words, in both languages', () => {
@@ -41,5 +41,12 @@ describe('openingDateText', () => {
 
   it('has an English form', () => {
     expect(openingDateText('en', '2026-11-24T13:07:00.000Z', 'Europe/Paris')).toBe('Tuesday 24 November 2026 at 14:07');
+  });
+
+  it('says a length that is not counting down in whole minutes when it is one', () => {
+    expect(spanText('fr', 60)).toBe('1 min');
+    expect(spanText('en', 120)).toBe('2 min');
+    expect(spanText('fr', 90)).toBe('1 min 30 s');
+    expect(spanText('fr', 45)).toBe(durationText('fr', 45));
   });
 });

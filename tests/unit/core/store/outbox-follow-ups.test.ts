@@ -65,4 +65,15 @@ describe('outbox follow-ups', () => {
     expect(outbox.settle(row.id, 'refused', 'ALREADY_ACTIVE', 3_000)).toBe(false);
     expect(outbox.listUnreportedFollowUps(10).map((f) => f.code)).toEqual(['CODE_USED']);
   });
+
+  it('turns a queued submission that outlived its deadline into a follow-up (EXPIRED_UNSENT), not an orphan generated password', () => {
+    const promised = outbox.add(entry({ reference: 'SES-LATE-0001', expiresAt: 50_000 }));
+    const fresh = outbox.add(entry({ reference: 'SES-LATE-0002', expiresAt: 500_000 }));
+    const orphan = outbox.add(entry({ reference: 'SES-ORPH-0001', deferred: false, expiresAt: 500_000 }));
+    expect(outbox.expireStale(60_000, 'activation')).toBe(2);
+    expect(outbox.find(promised.id)).toMatchObject({ state: 'expired', sealed: null, followUp: true, lastErrorCode: 'EXPIRED_UNSENT' });
+    expect(outbox.find(orphan.id)).toMatchObject({ state: 'expired', followUp: false });
+    expect(outbox.find(fresh.id)?.state).toBe('pending');
+    expect(outbox.listUnreportedFollowUps(10)).toEqual([{ id: promised.id, kind: 'activation', reference: 'SES-LATE-0001', code: 'EXPIRED_UNSENT', refusedAt: 60_000 }]);
+  });
 });

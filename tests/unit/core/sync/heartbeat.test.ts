@@ -91,4 +91,18 @@ describe('heartbeat loop', () => {
     await until(() => received.length === 1);
     expect(received[0]).toEqual({ appVersion: '1.0.0', mode: 'desk', outboxDepth: 1, oldestQueuedAt: queuedAt, lastWipeCheck: { at: queuedAt, ok: false, leaks: 3 } });
   });
+
+  it('reports a failed wipe check at once, a passed one with the next beat', async () => {
+    heartbeat.start();
+    heartbeat.recordWipeCheck({ ok: true, leaks: 0 });
+    clock.advance(0);
+    expect(received).toHaveLength(0);
+    heartbeat.recordWipeCheck({ ok: false, leaks: 1 });
+    clock.advance(0);
+    await until(() => received.length === 1 && clock.pendingTimers === 1);
+    expect(received[0]?.lastWipeCheck).toMatchObject({ ok: false, leaks: 1 });
+    // Then the usual rhythm: the next beat one interval later.
+    clock.advance(INTERVAL - 1);
+    expect(received).toHaveLength(1);
+  });
 });
