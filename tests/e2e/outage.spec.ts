@@ -92,3 +92,40 @@ test('ENT 77: the link drops before "Activer", the activation is pending with a 
   await expect(footer).not.toContainText('en attente', { timeout: 30_000 });
   await expect.poll(() => upstream.activationsOf(profile.id, person.identity)).toEqual({ active: 1, all: 1 });
 });
+
+test('a slow server: the kiosk says the link is slow, before anything is typed, and stops saying so once answers are quick again', async ({ page, frame, welcome, identity, upstream }, testInfo) => {
+  const person = profilePerson('ent77-college', 'eligible');
+  const slowBanner = page.getByRole('status').filter({ hasText: 'La connexion est lente en ce moment' });
+  const footer = page.getByRole('contentinfo');
+  /** A person checks their details, then leaves: one exchange with the server. */
+  async function lookUpAndLeave(): Promise<void> {
+    await welcome.start(profile.id);
+    await identity.fillFields(profile, person.identity);
+    await identity.submit();
+    await expect(frame.heading).toHaveText('Choisissez votre mot de passe');
+    await frame.quitButton.click();
+    await expect(frame.heading).toHaveText('Bienvenue');
+  }
+  await expect(slowBanner).toHaveCount(0);
+
+  // Each answer of the server now takes 2.5 s, over the kiosk's 1.5 s threshold; "slow" is the
+  // majority of the last three exchanges, so one slow answer is a blip and two are a slow link.
+  upstream.proxy.setDelay(2_500);
+  await lookUpAndLeave();
+  await expect(slowBanner).toHaveCount(0);
+  await lookUpAndLeave();
+  await expect(slowBanner).toBeVisible();
+  await expect(slowBanner).toContainText('Vous pouvez continuer normalement.');
+  await expect(footer).toContainText('Borne en ligne, connexion lente');
+  await expect(page.getByRole('status').filter({ hasText: OFFLINE_TITLE })).toHaveCount(0);
+  await checkScreen(page, testInfo, 'outage-04-slow');
+  await welcome.start(profile.id);
+  await expect(slowBanner).toBeVisible();
+  await frame.quitButton.click();
+
+  upstream.proxy.setDelay(0);
+  await lookUpAndLeave();
+  await lookUpAndLeave();
+  await expect(slowBanner).toHaveCount(0);
+  await expect(footer).not.toContainText('lente');
+});

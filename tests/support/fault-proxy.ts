@@ -16,6 +16,11 @@ export interface FaultProxy {
   /** Connections accepted under each fault since the proxy started. */
   readonly connections: Readonly<Record<Fault, number>>;
   setFault(fault: Fault): void;
+  /**
+   * Holds each answer of the server this long before passing it on (`pass` only): a link that
+   * works but slowly. Taken per connection when accepted; setting it closes open connections.
+   */
+  setDelay(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -51,6 +56,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const sockets = new Set<Socket>();
   const connections = Object.fromEntries(FAULTS.map((fault) => [fault, 0])) as Record<Fault, number>;
   let fault: Fault = 'pass';
+  let delayMs = 0;
 
   function track(socket: Socket): Socket {
     sockets.add(socket);
@@ -60,10 +66,18 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     return socket;
   }
 
-  function forward(client: Socket, cutResponse: boolean): void {
+  function forward(client: Socket, cutResponse: boolean, holdMs: number): void {
     const server = track(connect(Number(upstream.port), upstream.hostname));
     client.pipe(server);
-    if (!cutResponse) {
+    if (holdMs > 0 && !cutResponse) {
+      server.on('data', (chunk: Buffer) => {
+        server.pause();
+        setTimeout(() => {
+          if (!client.destroyed) client.write(chunk);
+          server.resume();
+        }, holdMs);
+      });
+    } else if (!cutResponse) {
       server.pipe(client);
     } else {
       // The server has answered, so it has committed: the client gets part of it, then nothing.
@@ -74,7 +88,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         });
       });
     }
-    server.on('close', () => client.destroy());
+    // A held answer is still on its way when the server closes: the client goes after it.
+    server.on('close', () => (holdMs > 0 ? setTimeout(() => client.destroy(), holdMs + 100) : client.destroy()));
     client.on('close', () => server.destroy());
   }
 
@@ -90,7 +105,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     track(client);
     const current = fault;
     connections[current] += 1;
-    if (current === 'pass' || current === 'cut') forward(client, current === 'cut');
+    if (current === 'pass' || current === 'cut') forward(client, current === 'cut', delayMs);
     else if (current === 'refuse') client.resetAndDestroy();
     else if (current === 'stall') client.resume();
     else answerOwn(client, current);
@@ -107,6 +122,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     connections,
     setFault(next: Fault): void {
       fault = next;
+      for (const socket of sockets) socket.destroy();
+    },
+    setDelay(ms: number): void {
+      delayMs = ms;
       for (const socket of sockets) socket.destroy();
     },
     async close(): Promise<void> {
