@@ -104,6 +104,16 @@ export class FakeSession extends FakeEmitter {
   readonly clearCache = vi.fn<() => Promise<void>>(() => Promise.resolve());
   readonly clearAuthCache = vi.fn<() => Promise<void>>(() => Promise.resolve());
   readonly closeAllConnections = vi.fn<() => Promise<void>>(() => Promise.resolve());
+  headersReceivedListener: Listener | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: Listener): void => {
+      this.headersReceivedListener = listener;
+    },
+  };
+  /** `session.cookies`: an emitter (`changed`) with the removal the shell calls. */
+  readonly cookies = Object.assign(new FakeEmitter(), {
+    remove: vi.fn<(url: string, name: string) => Promise<void>>(() => Promise.resolve()),
+  });
 
   setPermissionRequestHandler(handler: Listener | null): void {
     this.permissionRequestHandler = handler;
