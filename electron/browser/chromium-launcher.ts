@@ -3,6 +3,10 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { createDevToolsClient } from './chromium-devtools';
+import { seedChromiumProfile } from './chromium-profile';
+import type { DevToolsClient } from './chromium-devtools';
 
 /**
  * Opens the loopback kiosk in Chromium's kiosk/app mode, in a throw-away profile: nothing the
@@ -64,12 +68,16 @@ export function chromiumKioskArgs(url: string, userDataDir: string, asRoot: bool
     '--overscroll-history-navigation=0',
     '--password-store=basic',
     '--noerrdialogs',
+    // fd 3/4 of the launcher's own child, never a port (LOCKDOWN.md #12): see chromium-devtools.ts.
+    '--remote-debugging-pipe',
     LOOPBACK_ONLY_RESOLVER,
   ];
 }
 
 export interface ChromiumKiosk {
   process: ChildProcess;
+  /** The DevTools Protocol over the pipe, for the supervisor (crash recovery, cookie jar check). */
+  devtools: DevToolsClient;
   /** The last lines Chromium wrote to stderr, to say why it stopped. */
   lastError(): string;
   /** Stops the browser and deletes its profile folder. */
@@ -78,7 +86,10 @@ export interface ChromiumKiosk {
 
 export function launchChromiumKiosk(binary: string, url: string): ChromiumKiosk {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sesame-chromium-'));
-  const child = spawn(binary, chromiumKioskArgs(url, userDataDir), { stdio: ['ignore', 'ignore', 'pipe'] });
+  seedChromiumProfile(userDataDir);
+  // fd 3: our messages to Chromium, fd 4: Chromium's to us (what --remote-debugging-pipe expects).
+  const child = spawn(binary, chromiumKioskArgs(url, userDataDir), { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  const devtools = createDevToolsClient(child.stdio[3] as Writable, child.stdio[4] as Readable);
   let stderrTail = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderrTail = (stderrTail + chunk.toString()).slice(-2000);
@@ -89,11 +100,32 @@ export function launchChromiumKiosk(binary: string, url: string): ChromiumKiosk 
   });
   return {
     process: child,
+    devtools,
     lastError: () => stderrTail.trim().split('\n').slice(-2).join(' | '),
     async close() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
-      rmSync(userDataDir, { recursive: true, force: true });
+      devtools.close();
+      await removeProfile(userDataDir);
     },
   };
+}
+
+/**
+ * Chromium's network service can outlive the browser process by a few milliseconds and write one
+ * last file into the profile (`.org.chromium.Chromium.Network Persistent State.XXXXXX`) while it
+ * is being removed: ENOTEMPTY. `rmSync`'s own retries only retry the last `rmdir`, so the whole
+ * removal is tried again, briefly.
+ */
+export async function removeProfile(userDataDir: string, attempts: number = 20): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      rmSync(userDataDir, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? error.code : undefined;
+      if (code !== 'ENOTEMPTY' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }

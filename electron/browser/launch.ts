@@ -10,6 +10,7 @@ import { findChromium, hasDisplay, launchChromiumKiosk, needsNoSandbox } from '.
 import type { ChromiumKiosk } from './chromium-launcher';
 import { findElectronBinary } from './electron-binary';
 import { acquireInstanceLock } from './instance-lock';
+import { superviseKioskShell } from './kiosk-shell-supervision';
 import { startLoopbackServer } from './loopback-server';
 import { startPortalProxy } from './portal/portal-proxy';
 
@@ -74,10 +75,12 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
   console.log(`Borne Sésame prête : ouvrez ${server.launchUrl} (lien à usage unique). Données : ${dataDir}`);
 
   let browser: ChromiumKiosk | null = null;
+  let stopSupervision: (() => void) | null = null;
   let closing = false;
   async function shutdown(code: number): Promise<void> {
     if (closing) return;
     closing = true;
+    stopSupervision?.();
     await browser?.close();
     await server.close();
     await stack.close();
@@ -100,6 +103,15 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
     if (code !== 0 && code !== null) console.error(`Chromium s'est arrêté (code ${code}) : ${kiosk.lastError()}`);
     void shutdown(code === 0 || code === null ? 0 : 3);
   });
+  // Without its supervisor the shell can neither bring a crashed page back nor check the cookie
+  // jar (LOCKDOWN.md #10, #20): fail closed, like a crash, rather than run unchecked.
+  superviseKioskShell(kiosk, stack.core, server.launchUrl, () => void shutdown(3)).then(
+    (stop) => (stopSupervision = stop),
+    () => {
+      if (!closing) console.error('Supervision de Chromium impossible (canal DevTools) : arrêt.');
+      void shutdown(3);
+    },
+  );
 }
 
 main().catch((error: unknown) => {

@@ -101,6 +101,14 @@ describe('chromium kiosk resolver (LOCKDOWN.md #3)', () => {
   });
 });
 
+describe('chromium kiosk DevTools channel (LOCKDOWN.md #12)', () => {
+  it('talks to Chromium over the launcher-owned pipe and never opens a debugging port', () => {
+    const args = chromiumKioskArgs('http://127.0.0.1:1/', '/tmp/p', false);
+    expect(args).toContain('--remote-debugging-pipe');
+    expect(args.filter((arg) => /^--remote-debugging-(port|address)/.test(arg))).toEqual([]);
+  });
+});
+
 describe('frames (LOCKDOWN.md #15, the portal view)', () => {
   const meta = `<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">`;
 
