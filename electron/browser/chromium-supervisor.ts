@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from './launch-gate';
  * What the loopback shell could not do from outside Chromium, done over the DevTools pipe:
  * - LOCKDOWN.md #10: a crashed renderer ("Aw, snap" in kiosk mode) comes back at step 1, empty:
  *   the session is ended in the core first, then the page is loaded again from the start URL.
+ *   A hung one (a page that no longer answers) is crashed on purpose, then recovered the same way.
  * - LOCKDOWN.md #14, #20: after a session, the HTTP cache is cleared and the whole cookie jar,
  *   HttpOnly cookies included (which the page's own check cannot see), is emptied and counted.
  */
@@ -25,7 +26,11 @@ export interface ChromiumSupervisorOptions {
   onCrash(): Promise<void> | void;
   /** The page could not be reloaded after a crash: the shell should stop for its supervisor. */
   onRecoveryFailed?(): void;
+  /** How often the page is asked to answer, and how long it has (a hang, LOCKDOWN.md #10). */
+  liveness?: { everyMs: number; timeoutMs: number };
 }
+
+const LIVENESS = { everyMs: 10_000, timeoutMs: 5_000 };
 
 export interface ChromiumSupervisor {
   /** The DevTools session of the kiosk page once attached (tests crash it through this). */
@@ -115,6 +120,32 @@ export async function startChromiumSupervisor(options: ChromiumSupervisorOptions
     }
   }
 
+  /**
+   * A hang: the page's main thread no longer answers a trivial evaluation in time. `Page.crash` is
+   * served off that thread, so even a page stuck in a loop is crashed, and the crash path above
+   * brings Welcome back.
+   */
+  const liveness = options.liveness ?? LIVENESS;
+  let probing = false;
+  async function checkLiveness(): Promise<void> {
+    const current = page;
+    if (current === null || recovering || probing) return;
+    probing = true;
+    try {
+      const answered = await Promise.race([
+        client.send('Runtime.evaluate', { expression: '1', returnByValue: true }, current.sessionId).then(() => true, () => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), liveness.timeoutMs)),
+      ]);
+      if (!answered && page === current && !recovering) {
+        client.send('Page.crash', {}, current.sessionId).catch(() => undefined);
+      }
+    } finally {
+      probing = false;
+    }
+  }
+  const livenessTimer = setInterval(() => void checkLiveness(), liveness.everyMs);
+  livenessTimer.unref();
+
   function forget(matches: (target: PageTarget) => boolean): void {
     if (page !== null && matches(page)) page = null;
   }
@@ -183,6 +214,7 @@ export async function startChromiumSupervisor(options: ChromiumSupervisorOptions
       return run;
     },
     close() {
+      clearInterval(livenessTimer);
       for (const stop of unsubscribe) stop();
       waiters = [];
     },

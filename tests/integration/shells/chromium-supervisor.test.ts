@@ -121,6 +121,8 @@ describe.skipIf(CHROMIUM === null)('Chromium supervisor over the DevTools pipe',
         crashes += 1;
         pageLoadsAtCrash = count('/');
       },
+      // Short, so a hang is found within the test; the shell's own are 10 s and 5 s.
+      liveness: { everyMs: 1_000, timeoutMs: 1_500 },
     });
   }, 60_000);
 
@@ -145,6 +147,18 @@ describe.skipIf(CHROMIUM === null)('Chromium supervisor over the DevTools pipe',
     // Between two documents there is no context to evaluate in: poll until the new one answers.
     await expect.poll(() => evaluate(sessionId, 'document.readyState').catch(() => null), { timeout: 20_000 }).toMatchObject({ result: { value: 'complete' } });
     expect(await evaluate(sessionId, 'document.body.textContent')).toMatchObject({ result: { value: 'Bienvenue' } });
+  }, 60_000);
+
+  it('crashes a hung page on purpose and brings it back the same way', async () => {
+    const sessionId = await supervisor.pageSession();
+    await expect.poll(() => evaluate(sessionId, 'document.body?.textContent').catch(() => null), { timeout: 20_000 }).toMatchObject({ result: { value: 'Bienvenue' } });
+    const loads = count('/');
+    const crashesBefore = crashes;
+    // The page's main thread never comes back; the evaluation that starts it never answers.
+    client.send('Runtime.evaluate', { expression: 'setTimeout(() => { for (;;) {} }, 0)' }, sessionId).catch(() => undefined);
+    await expect.poll(() => count('/'), { timeout: 30_000 }).toBe(loads + 1);
+    expect(crashes).toBe(crashesBefore + 1);
+    await expect.poll(() => evaluate(sessionId, 'document.body?.textContent').catch(() => null), { timeout: 20_000 }).toMatchObject({ result: { value: 'Bienvenue' } });
   }, 60_000);
 
   it('after a session, deletes every cookie but the kiosk own and clears the HTTP cache', async () => {
