@@ -71,6 +71,7 @@ async function runLoopback(options: LaunchOptions): Promise<void> {
   });
   const server = await startLoopbackServer({ backend: stack.core, rendererDir: paths.rendererDir, port: options.port, frameSources: portal.localOrigins });
   portal.setKioskOrigin(server.origin);
+  portal.setAdmission(server.admits);
   console.log(`SESAME_KIOSK_URL=${server.launchUrl}`);
   console.log(`Borne Sésame prête : ouvrez ${server.launchUrl} (lien à usage unique). Données : ${dataDir}`);
 

@@ -30,6 +30,8 @@ export interface LoopbackServer {
   launchUrl: string;
   origin: string;
   port: number;
+  /** Whether a `Cookie` header comes from the browser that opened the launch URL (the portal proxy asks). */
+  admits(cookieHeader: string | undefined): boolean;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     launchUrl: `${origin}/launch?code=${gate.code}`,
     origin,
     port,
+    admits: (cookieHeader) => gate.admits(cookieHeader),
     close() {
       for (const stream of streams) stream.end();
       return new Promise((resolve) => {

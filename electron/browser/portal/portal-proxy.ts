@@ -32,6 +32,12 @@ export interface PortalProxy extends PortalHost {
   readonly localOrigins: readonly string[];
   /** Set once the kiosk page's own origin is known: the only one allowed to frame the portal. */
   setKioskOrigin(origin: string): void;
+  /**
+   * Who may use the proxy: the browser holding the launch gate's cookie (it reaches these ports
+   * too, cookies ignore ports). Any other local program would otherwise browse the ENT as the
+   * person, with their session. Until set, nobody.
+   */
+  setAdmission(admits: (cookieHeader: string | undefined) => boolean): void;
   stop(): Promise<void>;
 }
 
@@ -43,11 +49,13 @@ export async function startPortalProxy(options: { fetch?: typeof fetch } = {}): 
   let pairs: OriginPair[] = [];
   let portal: Portal | null = null;
   let kioskOrigin = 'null';
+  let admits: (cookieHeader: string | undefined) => boolean = () => false;
   let guard = '';
 
   async function handle(index: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
     const port = ports[index] ?? 0;
     if (!isOwnHost(request.headers.host, port)) return status(response, 421);
+    if (!admits(request.headers.cookie)) return status(response, 403);
     const pair = pairs[index];
     if (!pair || portal === null) return status(response, 404);
     const path = request.url ?? '/';
@@ -133,6 +141,9 @@ export async function startPortalProxy(options: { fetch?: typeof fetch } = {}): 
     localOrigins,
     setKioskOrigin(origin: string): void {
       kioskOrigin = origin;
+    },
+    setAdmission(next): void {
+      admits = next;
     },
     open(next: Portal): PortalDisplay {
       jar.clear();
