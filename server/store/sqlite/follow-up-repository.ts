@@ -1,17 +1,5 @@
 import type { Db } from './connection';
-
-/** One reported refusal as stored (migration 011). */
-export interface FollowUpRow {
-  id: number;
-  terminalId: string;
-  reference: string;
-  kind: string;
-  code: string;
-  refusedAt: string;
-  receivedAt: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-}
+import type { FollowUpRow } from '../ports/follow-up-store';
 
 const COLUMNS = `id, terminal_id AS terminalId, reference, kind, code, refused_at AS refusedAt, received_at AS receivedAt,
   resolved_at AS resolvedAt, resolved_by AS resolvedBy`;

@@ -1,14 +1,5 @@
 import type { Db } from './connection';
-
-export interface IdempotencyRow {
-  keyHash: string;
-  terminalId: string;
-  route: string;
-  requestHash: string;
-  status: number;
-  responseEnc: string;
-  createdAt: string;
-}
+import type { IdempotencyRow } from '../ports/idempotency-store';
 
 export function findIdempotent(db: Db, keyHash: string): IdempotencyRow | undefined {
   return db

@@ -1,15 +1,5 @@
 import type { Db } from './connection';
-
-/** One staff sign-in (migration 009): the token as sha256 only, bound to its terminal. */
-export interface StaffSessionRow {
-  tokenHash: string;
-  username: string;
-  terminalId: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  endedAt: string | null;
-}
+import type { StaffSessionRow } from '../ports/staff-session-store';
 
 export function insertStaffSession(db: Db, row: Omit<StaffSessionRow, 'endedAt'>): void {
   db.prepare(

@@ -1,21 +1,5 @@
 import type { Db } from './connection';
-
-/** One "mot de passe oublié" request (migration 008); a decoy has no `lookupKey` and no context. */
-export interface RecoveryRow {
-  id: string;
-  profileId: string;
-  lookupKey: string | null;
-  /** The identity the request was throttled under: the keyed hash of what was typed. */
-  throttleKey: string;
-  codeHash: string;
-  contextEnc: string | null;
-  attempts: number;
-  createdAt: string;
-  expiresAt: string;
-  usedAt: string | null;
-  /** The activation row the reset wrote, once used. */
-  activationId: string | null;
-}
+import type { RecoveryRow } from '../ports/recovery-store';
 
 const COLUMNS = `id, profile_id AS profileId, lookup_key AS lookupKey, throttle_key AS throttleKey, code_hash AS codeHash,
   context_enc AS contextEnc, attempts, created_at AS createdAt, expires_at AS expiresAt, used_at AS usedAt,

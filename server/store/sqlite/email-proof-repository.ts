@@ -1,23 +1,5 @@
-import type { Locale } from '../../shared/schemas/localized-text-schema';
 import type { Db } from './connection';
-
-export interface EmailProofRow {
-  activationId: string;
-  codeHash: string;
-  linkHash: string;
-  sentToEnc: string;
-  sentToMasked: string;
-  loginEnc: string;
-  locale: Locale;
-  /** Messages sent for this activation, the first one included. */
-  sends: number;
-  /** Wrong codes typed against the current code. */
-  attempts: number;
-  createdAt: string;
-  lastSentAt: string;
-  expiresAt: string;
-  usedAt: string | null;
-}
+import type { EmailProofRow } from '../ports/email-proof-store';
 
 const COLUMNS = `activation_id AS activationId, code_hash AS codeHash, link_hash AS linkHash, sent_to_enc AS sentToEnc,
   sent_to_masked AS sentToMasked, login_enc AS loginEnc, locale, sends, attempts, created_at AS createdAt,

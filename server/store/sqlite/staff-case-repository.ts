@@ -1,13 +1,5 @@
 import type { Db } from './connection';
-
-/** A person looked up in one staff session (issue 6): actions name a case, never a person. */
-export interface StaffCaseRow {
-  id: string;
-  tokenHash: string;
-  profileId: string;
-  lookupKey: string;
-  createdAt: string;
-}
+import type { StaffCaseRow, PendingProof } from '../ports/staff-case-store';
 
 export function insertStaffCase(db: Db, row: StaffCaseRow): void {
   db.prepare(
@@ -26,15 +18,6 @@ export function findStaffCase(db: Db, id: string, tokenHash: string): StaffCaseR
 }
 
 /* ---------- what a diagnosis reads and the desk actions write, beyond the shared repositories ---------- */
-
-/** An activation waiting for its emailed proof: pending, unused, unexpired. */
-export interface PendingProof {
-  activationId: string;
-  sentToMasked: string;
-  loginEnc: string;
-  sends: number;
-  expiresAt: string;
-}
 
 export function findPendingProof(db: Db, profileId: string, lookupKey: string, now: string): PendingProof | undefined {
   return db

@@ -1,25 +1,5 @@
 import type { Db } from './connection';
-
-/**
- * Group sessions (issue 6, migration 009): a list of people a teacher or an agent follows on a
- * board while they activate at the kiosks of the room. Labels are stored AES-256-GCM only.
- */
-export interface GroupRow {
-  id: string;
-  profileId: string;
-  label: string;
-  joinCode: string;
-  openedBy: string;
-  openedByName: string;
-  openedAt: string;
-  closedAt: string | null;
-}
-
-export interface GroupMemberRow {
-  no: number;
-  lookupKey: string;
-  labelEnc: string;
-}
+import type { GroupRow, GroupMemberRow } from '../ports/group-store';
 
 const GROUP_SELECT = `SELECT g.id, g.profile_id AS profileId, g.label, g.join_code AS joinCode, g.opened_by AS openedBy,
                              s.display_name AS openedByName, g.opened_at AS openedAt, g.closed_at AS closedAt

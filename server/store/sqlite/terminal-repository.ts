@@ -1,12 +1,5 @@
 import type { Db } from './connection';
-
-export interface TerminalRow {
-  id: string;
-  name: string;
-  tokenHash: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+import type { TerminalRow } from '../ports/terminal-store';
 
 /** Creates the terminal, or gives an existing one a new token (the old one stops working). */
 export function upsertTerminal(db: Db, terminal: { id: string; name: string; tokenHash: string; now: string }): void {

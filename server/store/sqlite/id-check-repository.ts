@@ -1,17 +1,5 @@
 import type { Db } from './connection';
-
-/** "Pièce d'identité vérifiée" by staff on one terminal (issue 6, migration 009). */
-export interface IdCheckRow {
-  id: number;
-  profileId: string;
-  lookupKey: string;
-  terminalId: string;
-  username: string;
-  document: string;
-  checkedAt: string;
-  validUntil: string;
-  usedAt: string | null;
-}
+import type { IdCheckRow } from '../ports/id-check-store';
 
 const COLUMNS = `id, profile_id AS profileId, lookup_key AS lookupKey, terminal_id AS terminalId, username, document,
   checked_at AS checkedAt, valid_until AS validUntil, used_at AS usedAt`;

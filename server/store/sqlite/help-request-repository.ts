@@ -1,15 +1,5 @@
 import type { Db } from './connection';
-
-/** One parent's help request (ENT 77), what they wrote only encrypted (migration 008). */
-export interface HelpRequestRow {
-  reference: string;
-  profileId: string;
-  terminalId: string;
-  topic: string;
-  requestEnc: string;
-  createdAt: string;
-  mailedAt: string | null;
-}
+import type { HelpRequestRow } from '../ports/help-request-store';
 
 /** False when the reference is taken already (nothing written). */
 export function insertHelpRequest(db: Db, row: Omit<HelpRequestRow, 'mailedAt'>): boolean {

@@ -1,29 +1,5 @@
-import type { EnrollmentFacts } from '../../shared/policies/eligibility-rules';
 import type { Db } from './connection';
-
-/** One enrollment as stored: identity values only as keyed hashes (see migration 002). */
-export interface EnrollmentRow extends EnrollmentFacts {
-  profileId: string;
-  lookupKey: string;
-  fieldHashes: Record<string, string>;
-  paidAt: string | null;
-  deactivatedAt: string | null;
-  /** The login, for the letters `credentials issue` prints (profiles with a letter), AES-GCM (record-cipher.ts). */
-  loginEnc: string | null;
-  /** The personal address from the registrar's file (umontpellier), AES-GCM (record-cipher.ts). */
-  emailOnFileEnc: string | null;
-  /** Keyed hash of that address (migration 008), so identifier recovery can find the record. */
-  emailOnFileHash?: string | null;
-}
-
-/** What the person gave at activation, encrypted (record-cipher.ts); the terms version in clear. */
-export interface EnrollmentContact {
-  contactEmailEnc: string | null;
-  mobileEnc: string | null;
-  termsVersion: string | null;
-  /** Keyed hash of the address (contactEmailHash), for "identifiant oublié" (migration 008). */
-  contactEmailHash: string | null;
-}
+import type { EnrollmentRow, EnrollmentContact, DormantEnrollment } from '../ports/enrollment-store';
 
 interface RawEnrollment extends Omit<EnrollmentRow, 'fieldHashes'> {
   fieldsJson: string;
@@ -117,14 +93,6 @@ export function countEnrollments(db: Db, profileId?: string): number {
     ? db.prepare('SELECT COUNT(*) AS n FROM enrollments').get()
     : db.prepare('SELECT COUNT(*) AS n FROM enrollments WHERE profile_id = ?').get(profileId)) as { n: number };
   return row.n;
-}
-
-/** A record never activated, with the instant its inactivity is counted from. */
-export interface DormantEnrollment {
-  lookupKey: string;
-  /** The current letter's issue time, or the enrollment time when no letter was issued. */
-  since: string;
-  deactivatedAt: string | null;
 }
 
 export function listDormantEnrollments(db: Db, profileId: string): DormantEnrollment[] {

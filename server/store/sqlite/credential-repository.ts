@@ -1,21 +1,5 @@
 import type { Db } from './connection';
-
-export type CredentialKind = 'activationCode' | 'provisionalPassword';
-
-/** One letter credential as stored: the secret only as its scrypt hash (migration 006). */
-export interface CredentialRow {
-  id: number;
-  profileId: string;
-  lookupKey: string;
-  kind: CredentialKind;
-  secretHash: string;
-  issuedAt: string;
-  expiresAt: string;
-  usedAt: string | null;
-  supersededAt: string | null;
-}
-
-export type NewCredential = Omit<CredentialRow, 'id' | 'usedAt' | 'supersededAt'>;
+import type { CredentialRow, NewCredential } from '../ports/credential-store';
 
 const COLUMNS = `id, profile_id AS profileId, lookup_key AS lookupKey, kind, secret_hash AS secretHash,
   issued_at AS issuedAt, expires_at AS expiresAt, used_at AS usedAt, superseded_at AS supersededAt`;

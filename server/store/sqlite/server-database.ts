@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Store } from '../store';
 import { openDatabase } from './connection';
 import type { Db } from './connection';
 import { migrate } from './migrate';
+import { SqliteStore } from './sqlite-store';
 
 export const DATABASE_FILE = 'enrollment.sqlite';
 
@@ -17,4 +19,9 @@ export function openServerDatabase(dataDir: string): Db {
     throw error;
   }
   return db;
+}
+
+/** The embedded default store: that database behind the storage port, which owns it from here on. */
+export function openServerStore(dataDir: string): Store {
+  return new SqliteStore(openServerDatabase(dataDir));
 }

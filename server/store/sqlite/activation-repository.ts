@@ -1,21 +1,5 @@
 import type { Db } from './connection';
-
-export type ActivationState = 'pending' | 'active' | 'superseded';
-
-export interface ActivationRow {
-  id: string;
-  profileId: string;
-  lookupKey: string;
-  terminalId: string;
-  passwordHash: string;
-  state: ActivationState;
-  createdAt: string;
-  expiresAt: string;
-  activatedAt: string | null;
-}
-
-/** What a new activation is made of; it always starts `pending`, never activated. */
-export type NewActivation = Omit<ActivationRow, 'state' | 'activatedAt'>;
+import type { ActivationRow, NewActivation } from '../ports/activation-store';
 
 /** A new activation for a person supersedes their pending ones: only the latest password can be confirmed. */
 export function insertActivation(db: Db, activation: NewActivation): void {

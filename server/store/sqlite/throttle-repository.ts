@@ -1,15 +1,5 @@
 import type { Db } from './connection';
-
-export type ThrottleScope = 'identity' | 'terminal';
-
-export interface ThrottleRow {
-  scope: ThrottleScope;
-  keyHash: string;
-  failures: number;
-  windowStartedAt: string;
-  lastFailureAt: string;
-  blockedUntil: string | null;
-}
+import type { ThrottleScope, ThrottleRow } from '../ports/throttle-store';
 
 export function findThrottle(db: Db, scope: ThrottleScope, keyHash: string): ThrottleRow | undefined {
   return db

@@ -1,18 +1,5 @@
-import type { StaffRole } from '../../shared/contract/staff-api';
 import type { Db } from './connection';
-
-/** A staff account as stored (migration 009): secrets only hashed (password) or sealed (TOTP, email). */
-export interface StaffRow {
-  username: string;
-  displayName: string;
-  role: StaffRole;
-  passwordHash: string;
-  totpSecretEnc: string | null;
-  totpLastStep: number | null;
-  emailEnc: string | null;
-  createdAt: string;
-  disabledAt: string | null;
-}
+import type { StaffRow } from '../ports/staff-store';
 
 const SELECT = `SELECT username, display_name AS displayName, role, password_hash AS passwordHash,
                        totp_secret_enc AS totpSecretEnc, totp_last_step AS totpLastStep, email_enc AS emailEnc,
