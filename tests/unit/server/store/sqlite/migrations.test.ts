@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../server/store/sqlite/connection';
-import type { Db } from '../../../../server/store/sqlite/connection';
-import { DatabaseTooNewError, migrate, schemaVersion } from '../../../../server/store/sqlite/migrate';
-import { MIGRATIONS } from '../../../../server/store/sqlite/migrations/index';
-import { DATABASE_FILE, openServerDatabase } from '../../../../server/store/sqlite/server-database';
+import { openDatabase } from '../../../../../server/store/sqlite/connection';
+import type { Db } from '../../../../../server/store/sqlite/connection';
+import { DatabaseTooNewError, migrate, schemaVersion } from '../../../../../server/store/sqlite/migrate';
+import { MIGRATIONS } from '../../../../../server/store/sqlite/migrations/index';
+import { DATABASE_FILE, openServerDatabase } from '../../../../../server/store/sqlite/server-database';
 
 let dir: string;
 let db: Db;

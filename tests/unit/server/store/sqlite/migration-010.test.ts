@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../../server/store/sqlite/connection';
-import type { Db } from '../../../../server/store/sqlite/connection';
-import { migrate, schemaVersion } from '../../../../server/store/sqlite/migrate';
+import { openDatabase } from '../../../../../server/store/sqlite/connection';
+import type { Db } from '../../../../../server/store/sqlite/connection';
+import { migrate, schemaVersion } from '../../../../../server/store/sqlite/migrate';
 
 let dir: string;
 let db: Db;
