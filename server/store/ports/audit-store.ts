@@ -1,8 +1,10 @@
+import type { AuditEntry } from '../../../shared/contract/staff-api';
+
 /** One audit entry as stored; the chain's hashing lives in server/audit, not here. */
 export interface AuditRow {
   seq: number;
   at: string;
-  actorKind: 'staff' | 'terminal' | 'person' | 'system';
+  actorKind: AuditEntry['actorKind'];
   actor: string;
   terminalId: string | null;
   action: string;
