@@ -20,9 +20,18 @@ const BACKEND_PACKAGES = ['^better-sqlite3$', '^fastify', '^qrcode$'];
 const DICTIONARIES = ['^@zxcvbn-ts/'];
 const reach = (layer) => `(^|/)(\\.\\./)+${layer}(/|$)`;
 
-function layer(files, bans, message) {
-  return { files, rules: { 'no-restricted-imports': ['error', { patterns: bans.map((regex) => ({ regex, message })) }] } };
+function layer(files, bans, message, ignores = []) {
+  return { files, ignores, rules: { 'no-restricted-imports': ['error', { patterns: bans.map((regex) => ({ regex, message })) }] } };
 }
+
+/**
+ * The storage port (issue 5, docs/storage.md): SQL lives in server/store/sqlite only; the rest
+ * of the server sees server/store/store.ts. Only the entry points that pick the implementation
+ * (startServer, the embedded server, the CLI) may import it.
+ */
+const SQLITE_IMPLEMENTATION = ['^better-sqlite3$', '(^|/)store/sqlite(/|$)', '^\\./sqlite(/|$)'];
+const STORE_ENTRY_POINTS = ['server/store/sqlite/**', 'server/listen.ts', 'server/embedded.ts', 'server/cli/**'];
+const SERVER_BANS = [...ELECTRON, reach('electron'), reach('renderer'), reach('tests')];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/bench/results/**'] },
@@ -39,6 +48,17 @@ export default tseslint.config(
     },
   },
   {
+    // The server's storage is asynchronous (docs/storage.md): a promise left unawaited would run
+    // its statement after its transaction ended, or race the next request. Type-aware, so server only.
+    files: ['server/**/*.ts', 'tests/integration/server/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
@@ -52,5 +72,6 @@ export default tseslint.config(
   layer(['electron/preload/**'], ['^(?!electron$|\\.\\./\\.\\./shared/contract/)'], 'The preload imports only electron and the contract.'),
   layer(['electron/main/**'], [reach('browser'), reach('server'), reach('renderer'), reach('tests')], 'The Electron shell binds core; it boots the server only through electron/embedded.'),
   layer(['electron/browser/**'], [...ELECTRON, reach('main'), reach('preload'), reach('server'), reach('renderer'), reach('tests')], 'The loopback shell binds core; it boots the server only through electron/embedded.'),
-  layer(['server/**'], [...ELECTRON, reach('electron'), reach('renderer'), reach('tests')], 'The reference server depends on shared only.'),
+  layer(STORE_ENTRY_POINTS, SERVER_BANS, 'The reference server depends on shared only.'),
+  layer(['server/**'], [...SERVER_BANS, ...SQLITE_IMPLEMENTATION], 'The reference server depends on shared only, and on storage through server/store/store.ts (no SQL outside server/store/sqlite).', STORE_ENTRY_POINTS),
 );

@@ -9,7 +9,7 @@ import { UNCONFIGURED_MAILER } from './mail/mailer';
 import type { Mailer } from './mail/mailer';
 import type { App } from './plugins/app-types';
 import { registerAuth } from './plugins/auth-plugin';
-import { registerDatabase } from './plugins/db-plugin';
+import { registerStore } from './plugins/store-plugin';
 import { registerErrorHandling } from './plugins/error-handler-plugin';
 import type { ProfileRegistry } from './profiles/profile-registry';
 import { registerActivationRoutes } from './routes/activations/activations-routes';
@@ -22,10 +22,10 @@ import { registerRecoveryRoutes } from './routes/recoveries/recoveries-routes';
 import { registerTerminalConfigRoutes } from './routes/terminal-config/terminal-config-routes';
 import { registerTerminalProfilesRoutes } from './routes/terminal-profiles/terminal-profiles-routes';
 import type { ServiceContext } from './services/service-context';
-import type { Db } from './store/connection';
+import type { Store } from './store/store';
 
 export interface AppDeps {
-  db: Db;
+  store: Store;
   profiles: ProfileRegistry;
   keys: ServerKeys;
   now?: () => Date;
@@ -46,7 +46,7 @@ export function buildApp(deps: AppDeps): App {
   app.removeContentTypeParser('text/plain');
   app.setSerializerCompiler(serializerCompiler);
   const ctx: ServiceContext = {
-    db: deps.db,
+    store: deps.store,
     profiles: deps.profiles,
     keys: deps.keys,
     sealingPrivateKey: x25519PrivateKey(deps.keys.sealing),
@@ -58,9 +58,9 @@ export function buildApp(deps: AppDeps): App {
   // Known only once listening: the default link base is the address the server answers on.
   if (!deps.publicUrl) app.addHook('onListen', async () => void (ctx.publicUrl = listenUrlOf(app)));
   registerErrorHandling(app);
-  registerDatabase(app, deps.db);
+  registerStore(app, deps.store);
   app.addHook('onClose', async () => ctx.mailer.close?.());
-  registerAuth(app, deps.db);
+  registerAuth(app, deps.store);
   registerTerminalConfigRoutes(app, ctx);
   registerTerminalProfilesRoutes(app, ctx);
   registerLookupRoutes(app, ctx);

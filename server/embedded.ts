@@ -7,8 +7,7 @@ import type { MailConfigInput } from './mail/mail-config';
 import { createMailer } from './mail/mail-transports';
 import { loadProfiles } from './profiles/profile-registry';
 import { issueTerminalToken } from './services/terminal-service';
-import { countEnrollments } from './store/enrollment-repository';
-import { openServerDatabase } from './store/server-database';
+import { openServerStore } from './store/sqlite/server-database';
 
 export { startServer } from './listen';
 export type { RunningServer, StartServerOptions } from './listen';
@@ -40,18 +39,18 @@ export async function startEmbeddedServer(options: {
   const mail = parseMailConfig(options.mail ?? mailConfigFromEnv(process.env));
   const mailer = createMailer(mail, options.dataDir, options.now);
   // Opened once: seeded here, then handed to the app, which closes it with the server.
-  const db = openServerDatabase(options.dataDir);
+  const store = openServerStore(options.dataDir);
   let token: string;
   try {
-    if (countEnrollments(db) === 0) {
-      const outcome = await seedDemoDataset(db, profiles, keys.recordKey, now());
+    if ((await store.enrollments.countEnrollments()) === 0) {
+      const outcome = await seedDemoDataset(store, profiles, keys.recordKey, now());
       if (!outcome.ok) throw new Error(`demo dataset refused: ${outcome.problems.map(formatImportProblem).join('; ')}`);
     }
-    token = issueTerminalToken(db, DEMO_TERMINAL_ID, 'Borne de démonstration', now());
+    token = await issueTerminalToken(store, DEMO_TERMINAL_ID, 'Borne de démonstration', now());
   } catch (error) {
-    db.close();
+    await store.close();
     throw error;
   }
-  const server = await listenWith({ db, profiles, keys, now, mailer, publicUrl: mail.publicUrl });
+  const server = await listenWith({ store, profiles, keys, now, mailer, publicUrl: mail.publicUrl });
   return { url: server.url, terminal: { id: DEMO_TERMINAL_ID, token }, close: server.close };
 }

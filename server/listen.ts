@@ -6,7 +6,7 @@ import type { MailConfigInput } from './mail/mail-config';
 import { createMailer } from './mail/mail-transports';
 import type { App } from './plugins/app-types';
 import { loadProfiles } from './profiles/profile-registry';
-import { openServerDatabase } from './store/server-database';
+import { openServerStore } from './store/sqlite/server-database';
 
 export interface StartServerOptions {
   dataDir: string;
@@ -31,12 +31,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const profiles = loadProfiles(options.profilesDir);
   const mail = parseMailConfig(options.mail ?? {});
   const mailer = createMailer(mail, options.dataDir, options.now);
-  const db = openServerDatabase(options.dataDir);
-  const deps = { db, profiles, keys, now: options.now, logger: options.logger, mailer, publicUrl: mail.publicUrl };
+  const store = openServerStore(options.dataDir);
+  const deps = { store, profiles, keys, now: options.now, logger: options.logger, mailer, publicUrl: mail.publicUrl };
   return listenWith(deps, options.host, options.port);
 }
 
-/** Serves what the caller already opened; the app owns the database from here on (closes it). */
+/** Serves what the caller already opened; the app owns the store from here on (closes it). */
 export async function listenWith(deps: AppDeps, host = '127.0.0.1', port = 0): Promise<RunningServer> {
   const app = buildApp(deps);
   try {

@@ -1,4 +1,4 @@
-import type { Db } from '../store/connection';
+import type { StoreOps } from '../store/store';
 import { appendAudit, personSubject } from './audit-log';
 
 /** How an activation was proven, recorded with it (never the proof itself). */
@@ -16,9 +16,9 @@ interface ActivationFacts {
  * waiting for its proof) and a completed one; the emailed link is opened by the person from
  * their own browser, so that completion is the person's, not the terminal's.
  */
-export function auditActivation(tx: Db, activation: ActivationFacts, event: 'started' | 'completed', proof: ActivationProof, at: Date): void {
+export async function auditActivation(tx: StoreOps, activation: ActivationFacts, event: 'started' | 'completed', proof: ActivationProof, at: Date): Promise<void> {
   const byPerson = proof === 'emailLink';
-  appendAudit(
+  await appendAudit(
     tx,
     {
       actorKind: byPerson ? 'person' : 'terminal',

@@ -1,7 +1,7 @@
-import { EventEmitter } from 'node:events';
 import type { AuditEntry } from '../../shared/contract/staff-api';
 import { sha256Hex } from '../crypto/token-hash';
-import type { Db } from '../store/connection';
+import type { AuditRow } from '../store/ports/audit-store';
+import type { Store, StoreOps, StoreTx } from '../store/store';
 
 /**
  * The audit trail (issue 6): every staff action and every activation, with who, what, which
@@ -25,23 +25,6 @@ export interface AuditRecord {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actorKind: AuditEntry['actorKind'];
-  actor: string;
-  terminalId: string | null;
-  action: string;
-  subject: string | null;
-  outcome: string;
-  detailsJson: string;
-  prevHash: string;
-  hash: string;
-}
-
-const SELECT = `SELECT seq, at, actor_kind AS actorKind, actor, terminal_id AS terminalId, action, subject, outcome,
-                       details_json AS detailsJson, prev_hash AS prevHash, hash FROM audit_log`;
-
 /** The hash of one entry: every stored column but the hash itself, in a fixed order. */
 export function entryHash(row: Omit<AuditRow, 'hash'>): string {
   return sha256Hex(
@@ -54,31 +37,17 @@ export function personSubject(profileId: string, lookupKey: string): string {
   return `${profileId}:${lookupKey.slice(0, 16)}`;
 }
 
-const emitters = new WeakMap<Db, EventEmitter>();
-
-function emitterOf(db: Db): EventEmitter {
-  let emitter = emitters.get(db);
-  if (!emitter) {
-    emitter = new EventEmitter();
-    emitter.setMaxListeners(0);
-    emitters.set(db, emitter);
-  }
-  return emitter;
-}
-
-/** Called with the new last seq after each append, once the caller's transaction has returned. */
-export function onAuditAppended(db: Db, listener: (seq: number) => void): () => void {
-  const emitter = emitterOf(db);
-  emitter.on('appended', listener);
-  return () => emitter.off('appended', listener);
+/** Called with the new last seq after each append, once the appending transaction has committed. */
+export function onAuditAppended(store: Store, listener: (seq: number) => void): () => void {
+  return store.onAuditAppended(listener);
 }
 
 /**
  * Appends one entry. Call it inside the write transaction of the change it records, so both
  * land or neither does; the chain head is read in that same transaction.
  */
-export function appendAudit(db: Db, record: AuditRecord, at: Date): AuditEntry {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+export async function appendAudit(tx: StoreTx, record: AuditRecord, at: Date): Promise<AuditEntry> {
+  const last = await tx.audit.findAuditHead();
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at: at.toISOString(),
@@ -92,21 +61,16 @@ export function appendAudit(db: Db, record: AuditRecord, at: Date): AuditEntry {
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = entryHash(row);
-  db.prepare(
-    `INSERT INTO audit_log (seq, at, actor_kind, actor, terminal_id, action, subject, outcome, details_json, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(row.seq, row.at, row.actorKind, row.actor, row.terminalId, row.action, row.subject, row.outcome, row.detailsJson, row.prevHash, hash);
-  // Listeners (board long polls) read the database: only after the transaction has committed.
-  setImmediate(() => emitterOf(db).emit('appended', row.seq));
+  await tx.audit.insertAuditRow({ ...row, hash });
   return toEntry({ ...row, hash });
 }
 
-export function lastAuditSeq(db: Db): number {
-  return (db.prepare('SELECT MAX(seq) AS seq FROM audit_log').get() as { seq: number | null }).seq ?? 0;
+export function lastAuditSeq(store: StoreOps): Promise<number> {
+  return store.audit.maxAuditSeq();
 }
 
-export function listAudit(db: Db, options: { afterSeq?: number; limit?: number } = {}): AuditEntry[] {
-  const rows = db.prepare(`${SELECT} WHERE seq > ? ORDER BY seq LIMIT ?`).all(options.afterSeq ?? 0, options.limit ?? 10_000) as AuditRow[];
+export async function listAudit(store: StoreOps, options: { afterSeq?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+  const rows = await store.audit.listAuditRows(options.afterSeq ?? 0, options.limit ?? 10_000);
   return rows.map(toEntry);
 }
 
@@ -118,20 +82,29 @@ export interface ChainCheck {
 }
 
 /** Walks the whole chain from the genesis hash; stops at the first entry that does not hold. */
-export function verifyAuditChain(db: Db): ChainCheck {
+export async function verifyAuditChain(store: StoreOps): Promise<ChainCheck> {
   let previous = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
-  for (const row of db.prepare(`${SELECT} ORDER BY seq`).iterate() as IterableIterator<AuditRow>) {
-    const { hash, ...content } = row;
-    if (row.seq !== expectedSeq || row.prevHash !== previous || entryHash(content) !== hash) {
-      return { ok: false, checked, brokenAt: row.seq };
+  // Page by page: a long trail is never held in memory whole.
+  for (let page = await store.audit.listAuditRows(0, CHAIN_PAGE); page.length > 0; page = await store.audit.listAuditRows(previousSeq(page), CHAIN_PAGE)) {
+    for (const row of page) {
+      const { hash, ...content } = row;
+      if (row.seq !== expectedSeq || row.prevHash !== previous || entryHash(content) !== hash) {
+        return { ok: false, checked, brokenAt: row.seq };
+      }
+      previous = hash;
+      expectedSeq += 1;
+      checked += 1;
     }
-    previous = hash;
-    expectedSeq += 1;
-    checked += 1;
   }
   return { ok: true, checked };
+}
+
+const CHAIN_PAGE = 1000;
+
+function previousSeq(page: AuditRow[]): number {
+  return page[page.length - 1]?.seq ?? 0;
 }
 
 function toEntry(row: AuditRow): AuditEntry {

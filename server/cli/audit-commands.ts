@@ -1,5 +1,5 @@
 import { lastAuditSeq, listAudit, verifyAuditChain } from '../audit/audit-log';
-import { openServerDatabase } from '../store/server-database';
+import { openServerStore } from '../store/sqlite/server-database';
 import type { Command } from './cli-args';
 import type { CliIo } from './cli-commands';
 
@@ -19,23 +19,23 @@ function csvCell(value: string | number | null): string {
  * `audit verify`: exit 0 when every hash holds, 1 with the first broken entry otherwise.
  * `audit export`: the trail as CSV on stdout (no secret is ever in it), page by page.
  */
-export function runAuditCommand(command: AuditCommand, io: CliIo): number {
-  const db = openServerDatabase(command.dataDir);
+export async function runAuditCommand(command: AuditCommand, io: CliIo): Promise<number> {
+  const store = openServerStore(command.dataDir);
   try {
     if (command.command === 'audit verify') {
-      const check = verifyAuditChain(db);
+      const check = await verifyAuditChain(store);
       if (!check.ok) {
         io.err(`audit chain broken at entry ${check.brokenAt ?? '?'}`);
         return 1;
       }
-      const head = listAudit(db, { afterSeq: lastAuditSeq(db) - 1, limit: 1 })[0]?.hash ?? 'none';
+      const head = (await listAudit(store, { afterSeq: (await lastAuditSeq(store)) - 1, limit: 1 }))[0]?.hash ?? 'none';
       io.out(`audit chain intact: ${check.checked} entries, head ${head}`);
       return 0;
     }
     io.out(AUDIT_CSV_HEADER);
     let after = command.after;
     for (;;) {
-      const entries = listAudit(db, { afterSeq: after, limit: PAGE });
+      const entries = await listAudit(store, { afterSeq: after, limit: PAGE });
       for (const e of entries) {
         io.out([e.seq, e.at, e.actorKind, e.actor, e.terminalId, e.action, e.subject, e.outcome, JSON.stringify(e.details), e.hash].map(csvCell).join(','));
       }
@@ -43,6 +43,6 @@ export function runAuditCommand(command: AuditCommand, io: CliIo): number {
       after = entries[entries.length - 1]?.seq ?? after;
     }
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -6,8 +6,7 @@ import { startServer } from '../listen';
 import { mailConfigFromEnv } from '../mail/mail-config';
 import { loadProfiles } from '../profiles/profile-registry';
 import { issueTerminalToken } from '../services/terminal-service';
-import { openServerDatabase } from '../store/server-database';
-import { revokeTerminal } from '../store/terminal-repository';
+import { openServerStore } from '../store/sqlite/server-database';
 import type { Command } from './cli-args';
 import { runAuditCommand } from './audit-commands';
 import { runFleetCommand } from './fleet-commands';
@@ -30,24 +29,24 @@ export async function runCommand(command: Command, io: CliIo, defaultProfilesDir
       return 0;
     }
     case 'terminals create': {
-      const db = openServerDatabase(command.dataDir);
+      const store = openServerStore(command.dataDir);
       try {
-        const token = issueTerminalToken(db, command.id, command.name ?? command.id, new Date());
+        const token = await issueTerminalToken(store, command.id, command.name ?? command.id, new Date());
         io.out(`terminal ${command.id}: token (shown once, only its hash is stored):`);
         io.out(token);
       } finally {
-        db.close();
+        await store.close();
       }
       return 0;
     }
     case 'terminals revoke': {
-      const db = openServerDatabase(command.dataDir);
+      const store = openServerStore(command.dataDir);
       try {
-        const revoked = revokeTerminal(db, command.id, new Date().toISOString());
+        const revoked = await store.terminals.revokeTerminal(command.id, new Date().toISOString());
         io.out(revoked ? `terminal ${command.id} revoked` : `terminal ${command.id}: unknown or already revoked`);
         return revoked ? 0 : 1;
       } finally {
-        db.close();
+        await store.close();
       }
     }
     case 'import': {
@@ -57,9 +56,9 @@ export async function runCommand(command: Command, io: CliIo, defaultProfilesDir
         io.err(`unknown profile ${command.profile}`);
         return 2;
       }
-      const db = openServerDatabase(command.dataDir);
+      const store = openServerStore(command.dataDir);
       try {
-        const outcome = importEnrollmentsCsv(db, profile, keys.recordKey, readFileSync(command.file, 'utf8'));
+        const outcome = await importEnrollmentsCsv(store, profile, keys.recordKey, readFileSync(command.file, 'utf8'));
         if (!outcome.ok) {
           for (const problem of outcome.problems) io.err(formatImportProblem(problem));
           io.err('nothing imported');
@@ -68,7 +67,7 @@ export async function runCommand(command: Command, io: CliIo, defaultProfilesDir
         io.out(`${outcome.imported} enrollment(s) imported for ${profile.id}`);
         return 0;
       } finally {
-        db.close();
+        await store.close();
       }
     }
     case 'credentials issue':

@@ -1,6 +1,6 @@
 import type { FleetTerminal } from '../../shared/contract/fleet-api';
 import { fleetOf } from '../services/fleet-service';
-import { openServerDatabase } from '../store/server-database';
+import { openServerStore } from '../store/sqlite/server-database';
 import type { CliIo } from './cli-commands';
 
 export const FLEET_HEADER = 'id\tname\tlast_heartbeat\tversion\tmode\toutbox\toldest_queued\tlast_sync\twipe_check\tflags';
@@ -28,10 +28,10 @@ export function flagsCell(terminal: FleetTerminal): string {
  * folder (the same view as `GET /v1/admin/fleet`). Exit 1 when any terminal is flagged, so a
  * cron job or a monitoring probe can alert on it.
  */
-export function runFleetCommand(command: { dataDir: string }, io: CliIo, now = new Date()): number {
-  const db = openServerDatabase(command.dataDir);
+export async function runFleetCommand(command: { dataDir: string }, io: CliIo, now = new Date()): Promise<number> {
+  const store = openServerStore(command.dataDir);
   try {
-    const fleet = fleetOf({ db, now: () => now });
+    const fleet = await fleetOf({ store, now: () => now });
     io.out(FLEET_HEADER);
     let flagged = 0;
     for (const t of fleet.terminals) {
@@ -44,6 +44,6 @@ export function runFleetCommand(command: { dataDir: string }, io: CliIo, now = n
     io.err(`${fleet.terminals.length} terminal(s), ${flagged} flagged`);
     return flagged > 0 ? 1 : 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -1,5 +1,5 @@
 import { followUpsFor } from '../services/follow-up-service';
-import { openServerDatabase } from '../store/server-database';
+import { openServerStore } from '../store/sqlite/server-database';
 import type { CliIo } from './cli-commands';
 
 export const FOLLOW_UPS_HEADER = 'id\treference\tterminal\tkind\tcode\trefused_at\treceived_at\tresolved';
@@ -9,10 +9,10 @@ export const FOLLOW_UPS_HEADER = 'id\treference\tterminal\tkind\tcode\trefused_a
  * open ones only unless `--all`. Exit 1 when any is open, so a cron job can alert on it like
  * `fleet`. Resolving is left to the staff route, which knows who resolved it (audited).
  */
-export function runFollowUpsCommand(command: { dataDir: string; all: boolean }, io: CliIo): number {
-  const db = openServerDatabase(command.dataDir);
+export async function runFollowUpsCommand(command: { dataDir: string; all: boolean }, io: CliIo): Promise<number> {
+  const store = openServerStore(command.dataDir);
   try {
-    const followUps = followUpsFor({ db }, { state: command.all ? 'all' : 'open' });
+    const followUps = await followUpsFor({ store }, { state: command.all ? 'all' : 'open' });
     io.out(FOLLOW_UPS_HEADER);
     for (const f of followUps) {
       const resolved = f.resolvedAt ? `${f.resolvedAt} ${f.resolvedBy ?? ''}`.trim() : 'OPEN';
@@ -22,6 +22,6 @@ export function runFollowUpsCommand(command: { dataDir: string; all: boolean }, 
     io.err(`${followUps.length} follow-up(s), ${open} open`);
     return open > 0 ? 1 : 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -4,8 +4,8 @@ import { loadServerKeys } from '../crypto/server-keys';
 import { loadProfiles } from '../profiles/profile-registry';
 import { credentialKindOf, issueMissingCredentials } from '../services/credential-service';
 import { sweepInactive } from '../services/inactivity-sweep';
-import type { Db } from '../store/connection';
-import { openServerDatabase } from '../store/server-database';
+import type { Store } from '../store/store';
+import { openServerStore } from '../store/sqlite/server-database';
 import type { Command } from './cli-args';
 import type { CliIo } from './cli-commands';
 
@@ -38,11 +38,11 @@ export async function issueLetters(command: Extract<Command, { command: 'credent
     io.err(`${file} already exists (or cannot be created): nothing issued`);
     return 1;
   }
-  let db: Db | undefined;
+  let store: Store | undefined;
   let written = false;
   try {
-    db = openServerDatabase(command.dataDir);
-    const letters = await issueMissingCredentials(db, profile, keys.recordKey, new Date());
+    store = openServerStore(command.dataDir);
+    const letters = await issueMissingCredentials(store, profile, keys.recordKey, new Date());
     const lines = ['login,secret,kind,expires_at', ...letters.map((letter) => [letter.login, letter.secret, credentialKindOf(profile) ?? '', letter.expiresAt].map(csvCell).join(','))];
     writeSync(fd, `${lines.join('\r\n')}\r\n`);
     written = true;
@@ -50,20 +50,20 @@ export async function issueLetters(command: Extract<Command, { command: 'credent
     return 0;
   } finally {
     closeSync(fd);
-    db?.close();
+    await store?.close();
     if (!written) rmSync(file, { force: true });
   }
 }
 
 /** `sweep`: the parents seed's deactivation after 3 months and deletion after a year (cron or systemd timer). */
-export function sweep(command: Extract<Command, { command: 'sweep' }>, io: CliIo, defaultProfilesDir: string): number {
+export async function sweep(command: Extract<Command, { command: 'sweep' }>, io: CliIo, defaultProfilesDir: string): Promise<number> {
   const profiles = loadProfiles(command.profilesDir ?? defaultProfilesDir);
-  const db = openServerDatabase(command.dataDir);
+  const store = openServerStore(command.dataDir);
   try {
-    const outcome = sweepInactive(db, profiles.values(), new Date());
+    const outcome = await sweepInactive(store, profiles.values(), new Date());
     io.out(`sweep: ${outcome.deactivated} account(s) deactivated, ${outcome.deleted} deleted`);
     return 0;
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -1,7 +1,7 @@
 import { loadServerKeys } from '../crypto/server-keys';
 import { staffList } from '../services/admin-service';
 import { StaffAccountExistsError, createStaffAccount, disableStaff } from '../services/staff-account-service';
-import { openServerDatabase } from '../store/server-database';
+import { openServerStore } from '../store/sqlite/server-database';
 import type { Command } from './cli-args';
 import type { CliIo } from './cli-commands';
 
@@ -14,8 +14,8 @@ type StaffCommand = Extract<Command, { command: 'staff create' | 'staff disable'
  */
 export async function runStaffCommand(command: StaffCommand, io: CliIo): Promise<number> {
   const keys = loadServerKeys(command.dataDir);
-  const db = openServerDatabase(command.dataDir);
-  const ctx = { db, keys, now: () => new Date() };
+  const store = openServerStore(command.dataDir);
+  const ctx = { store, keys, now: () => new Date() };
   try {
     switch (command.command) {
       case 'staff create': {
@@ -35,12 +35,12 @@ export async function runStaffCommand(command: StaffCommand, io: CliIo): Promise
         }
       }
       case 'staff disable': {
-        const disabled = disableStaff(ctx, command.username);
+        const disabled = await disableStaff(ctx, command.username);
         io.out(disabled ? `staff ${command.username} disabled; open sessions ended` : `staff ${command.username}: unknown or already disabled`);
         return disabled ? 0 : 1;
       }
       case 'staff list': {
-        for (const item of staffList(ctx)) {
+        for (const item of await staffList(ctx)) {
           const flags = [item.totp ? 'totp' : '', item.disabledAt ? `disabled ${item.disabledAt}` : ''].filter(Boolean).join(', ');
           io.out(`${item.username}\t${item.role}\t${item.displayName}${flags ? `\t(${flags})` : ''}`);
         }
@@ -48,6 +48,6 @@ export async function runStaffCommand(command: StaffCommand, io: CliIo): Promise
       }
     }
   } finally {
-    db.close();
+    await store.close();
   }
 }

@@ -8,9 +8,7 @@ import { columnOf, columnsFor } from '../import/enrollment-row-schema';
 import { storeCredential } from '../services/credential-service';
 import { credentialFields, hashIdentity } from '../services/identity-hashing';
 import { sweepInactive } from '../services/inactivity-sweep';
-import type { Db } from '../store/connection';
-import { markCredentialsUsed } from '../store/credential-repository';
-import { saveEnrollmentContact } from '../store/enrollment-repository';
+import type { Store, StoreOps } from '../store/store';
 import { DEMO_IDENTITIES } from './demo-identities';
 import type { DemoRecord } from './demo-identities';
 import { PROFILE_DEMO_PEOPLE } from './profile-demo-people';
@@ -82,8 +80,8 @@ export function demoCsv(profile: Profile, now: Date): string {
 }
 
 /** Loads the demo people of one profile through the real CSV importer, as an operator's import would. */
-export function seedDemo(db: Db, profile: Profile, recordKey: Buffer, now: Date): ImportOutcome {
-  return importEnrollmentsCsv(db, profile, recordKey, demoCsv(profile, now), now);
+export function seedDemo(store: Store, profile: Profile, recordKey: Buffer, now: Date): Promise<ImportOutcome> {
+  return importEnrollmentsCsv(store, profile, recordKey, demoCsv(profile, now), now);
 }
 
 /**
@@ -91,28 +89,28 @@ export function seedDemo(db: Db, profile: Profile, recordKey: Buffer, now: Date)
  * says so. The scrypt hashes run side by side (libuv's pool): one after the other they were
  * most of a first start-up (0.8 s).
  */
-async function seedLetters(db: Db, profile: Profile, recordKey: Buffer, people: ProfileDemoPerson[], now: Date): Promise<void> {
+async function seedLetters(store: StoreOps, profile: Profile, recordKey: Buffer, people: ProfileDemoPerson[], now: Date): Promise<void> {
   await Promise.all(
     people.map(async (person) => {
       const letter = person.record?.letter;
       if (!letter) return;
       const { lookupKey } = hashIdentity(profile, person.identity, recordKey);
       const secret = person.identity[credentialFields(profile)[0]?.key ?? ''] ?? '';
-      await storeCredential(db, profile, lookupKey, secret, new Date(now.getTime() - letter.issuedAgo * MINUTE));
-      if (letter.used) markCredentialsUsed(db, profile.id, lookupKey, ago(now, person.record?.activatedAgo ?? 0));
+      await storeCredential(store, profile, lookupKey, secret, new Date(now.getTime() - letter.issuedAgo * MINUTE));
+      if (letter.used) await store.credentials.markCredentialsUsed(profile.id, lookupKey, ago(now, person.record?.activatedAgo ?? 0));
     }),
   );
 }
 
 /** The address the active demo people gave at activation, stored as an activation stores it (encrypted, and its keyed hash). */
-function seedContacts(db: Db, profile: Profile, recordKey: Buffer, people: ProfileDemoPerson[], now: Date): void {
+async function seedContacts(store: StoreOps, profile: Profile, recordKey: Buffer, people: ProfileDemoPerson[], now: Date): Promise<void> {
   for (const person of people) {
     const address = person.record?.contactEmail;
     if (!address) continue;
     const { lookupKey } = hashIdentity(profile, person.identity, recordKey);
     const contactEmailEnc = encryptRecordValue(recordKey, recordBinding(profile.id, lookupKey, 'contact_email'), address);
     const contact = { contactEmailEnc, mobileEnc: null, termsVersion: profile.terms?.version ?? null, contactEmailHash: emailHash(recordKey, profile.id, address) };
-    saveEnrollmentContact(db, profile.id, lookupKey, contact, now.toISOString());
+    await store.enrollments.saveEnrollmentContact(profile.id, lookupKey, contact, now.toISOString());
   }
 }
 
@@ -121,21 +119,21 @@ function seedContacts(db: Db, profile: Profile, recordKey: Buffer, people: Profi
  * profile present in `profiles` imported through the CSV importer, the letters stored, then the
  * inactivity sweep run once, which is what deactivates the parents' three-month-old letter.
  */
-export async function seedDemoDataset(db: Db, profiles: ReadonlyMap<string, Profile>, recordKey: Buffer, now: Date): Promise<ImportOutcome> {
+export async function seedDemoDataset(store: Store, profiles: ReadonlyMap<string, Profile>, recordKey: Buffer, now: Date): Promise<ImportOutcome> {
   const ids = new Set<string>([...DEMO_IDENTITIES, ...PROFILE_DEMO_PEOPLE].map((person) => person.profileId));
   let imported = 0;
   const letters: Promise<void>[] = [];
   for (const id of ids) {
     const profile = profiles.get(id);
     if (!profile) continue;
-    const outcome = seedDemo(db, profile, recordKey, now);
+    const outcome = await seedDemo(store, profile, recordKey, now);
     if (!outcome.ok) return outcome;
     imported += outcome.imported;
     const people = PROFILE_DEMO_PEOPLE.filter((person) => person.profileId === id);
-    letters.push(seedLetters(db, profile, recordKey, people, now));
-    seedContacts(db, profile, recordKey, people, now);
+    letters.push(seedLetters(store, profile, recordKey, people, now));
+    await seedContacts(store, profile, recordKey, people, now);
   }
   await Promise.all(letters);
-  sweepInactive(db, profiles.values(), now);
+  await sweepInactive(store, profiles.values(), now);
   return { ok: true, imported };
 }

@@ -5,11 +5,8 @@ import { canonicalFieldValue } from '../../shared/policies/identity-rules';
 import { encryptRecordValue, recordBinding } from '../crypto/record-cipher';
 import { emailHash } from '../crypto/record-hash';
 import { credentialFields, hashIdentity, recordFields } from '../services/identity-hashing';
-import { transaction } from '../store/connection';
-import type { Db } from '../store/connection';
-import { upsertEnrollment } from '../store/enrollment-repository';
-import type { EnrollmentRow } from '../store/enrollment-repository';
-import { setEnrollmentBoardFields } from '../store/group-repository';
+import type { Store } from '../store/store';
+import type { EnrollmentRow } from '../store/ports/enrollment-store';
 import { CohortCellSchema, LabelCellSchema, derivedBoardLabel } from './board-label';
 import { parseCsv } from './csv-parser';
 import { FACT_COLUMNS, FACT_DEFAULTS, columnOf, columnsFor, enrollmentRowSchemaFor, optionalColumnsFor } from './enrollment-row-schema';
@@ -58,7 +55,7 @@ function headerProblems(header: string[], expected: string[], optional: string[]
  * row reported, and only a file without a single problem is written, in one transaction, so
  * nothing is ever half-imported. Re-importing updates records but never clears an activation.
  */
-export function importEnrollmentsCsv(db: Db, profile: Profile, recordKey: Buffer, text: string, now = new Date()): ImportOutcome {
+export async function importEnrollmentsCsv(store: Store, profile: Profile, recordKey: Buffer, text: string, now = new Date()): Promise<ImportOutcome> {
   const csv = parseCsv(text);
   if (!csv.ok) {
     return { ok: false, problems: [{ line: csv.line, column: '(fichier)', problem: csv.problem === 'unterminatedQuote' ? 'guillemet non fermé' : 'guillemet inattendu' }] };
@@ -121,10 +118,10 @@ export function importEnrollmentsCsv(db: Db, profile: Profile, recordKey: Buffer
     });
   }
   if (problems.length > 0) return { ok: false, problems };
-  transaction(db, (tx) => {
+  await store.transaction(async (tx) => {
     for (const { cohort, labelEnc, ...row } of rows) {
-      upsertEnrollment(tx, row, now.toISOString());
-      setEnrollmentBoardFields(tx, row.profileId, row.lookupKey, { ...(cohort === undefined ? {} : { cohort }), labelEnc });
+      await tx.enrollments.upsertEnrollment(row, now.toISOString());
+      await tx.groups.setEnrollmentBoardFields(row.profileId, row.lookupKey, { ...(cohort === undefined ? {} : { cohort }), labelEnc });
     }
   });
   return { ok: true, imported: rows.length };

@@ -1,17 +1,16 @@
 import { hashesEqual, sha256Hex, terminalIdOfToken } from '../crypto/token-hash';
-import type { Db } from '../store/connection';
-import { findTerminal } from '../store/terminal-repository';
+import type { StoreOps } from '../store/store';
 import type { App } from './app-types';
 import { sendError } from './error-handler-plugin';
 
 const BEARER = /^Bearer ([A-Za-z0-9._-]{8,256})$/;
 
 /** The terminal a bearer token belongs to, or null for a missing, unknown, wrong or revoked token. */
-export function authenticate(db: Db, authorization: string | undefined): string | null {
+export async function authenticate(store: StoreOps, authorization: string | undefined): Promise<string | null> {
   const token = BEARER.exec(authorization ?? '')?.[1];
   const terminalId = token ? terminalIdOfToken(token) : null;
   if (!token || !terminalId) return null;
-  const terminal = findTerminal(db, terminalId);
+  const terminal = await store.terminals.findTerminal(terminalId);
   // Hash even when the terminal is unknown, so a wrong id costs the same as a wrong secret.
   const presented = sha256Hex(token);
   const matches = hashesEqual(presented, terminal?.tokenHash ?? presented.replace(/./g, '0'));
@@ -26,11 +25,11 @@ declare module 'fastify' {
 }
 
 /** Every `/v1` route but public ones needs `Authorization: Bearer <terminalId>.<secret>`; checked before the body is read. */
-export function registerAuth(app: App, db: Db): void {
+export function registerAuth(app: App, store: StoreOps): void {
   app.decorateRequest('terminalId', '');
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/v1/') || request.routeOptions.config.public === true) return;
-    const terminalId = authenticate(db, request.headers.authorization);
+    const terminalId = await authenticate(store, request.headers.authorization);
     if (!terminalId) return sendError(reply, { code: 'UNAUTHORIZED' });
     request.terminalId = terminalId;
   });

@@ -46,14 +46,14 @@ export function registerStaffAuth(app: App, ctx: ServiceContext): void {
     const token = typeof header === 'string' ? header : undefined;
     // The terminal hook ran first and refused a call without a valid bearer token.
     if (!request.terminalId) return sendError(reply, { code: 'UNAUTHORIZED' });
-    const checked = checkStaffToken(ctx.db, token, request.terminalId, ctx.now());
+    const checked = await checkStaffToken(ctx.store, token, request.terminalId, ctx.now());
     const route = `${request.method} ${request.routeOptions.url ?? ''}`;
     if (!checked.ok) {
-      auditStaffCallRefused(ctx, { terminalId: request.terminalId, route, outcome: 'UNAUTHORIZED', reason: checked.reason, username: checked.username });
+      await auditStaffCallRefused(ctx, { terminalId: request.terminalId, route, outcome: 'UNAUTHORIZED', reason: checked.reason, username: checked.username });
       return sendError(reply, { code: 'UNAUTHORIZED' });
     }
     if (!roleAllows(checked.principal.role, needed)) {
-      auditStaffCallRefused(ctx, { terminalId: request.terminalId, route, outcome: 'FORBIDDEN', reason: `role:${checked.principal.role}`, username: checked.principal.username });
+      await auditStaffCallRefused(ctx, { terminalId: request.terminalId, route, outcome: 'FORBIDDEN', reason: `role:${checked.principal.role}`, username: checked.principal.username });
       return sendError(reply, { code: 'FORBIDDEN' });
     }
     request.staff = checked.principal;

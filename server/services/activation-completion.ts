@@ -1,10 +1,9 @@
 import { auditActivation, type ActivationProof } from '../audit/activation-audit';
-import { markActivationActive } from '../store/activation-repository';
-import type { ActivationRow } from '../store/activation-repository';
-import type { Db } from '../store/connection';
-import { markCredentialsUsed } from '../store/credential-repository';
-import { markEnrollmentActivated } from '../store/enrollment-repository';
-import { markIdChecksUsed } from '../store/id-check-repository';
+import type { ActivationRow } from '../store/ports/activation-store';
+import type { StoreOps } from '../store/store';
+
+
+
 
 /**
  * The one way an activation finishes, whatever proved it (the generated password typed back,
@@ -13,11 +12,11 @@ import { markIdChecksUsed } from '../store/id-check-repository';
  * code d'activation devient obsolète"). Call it inside the caller's write transaction, so the
  * changes (and the audit entry) land together or not at all.
  */
-export function completeActivation(tx: Db, activation: ActivationRow, activatedAt: string, proof: ActivationProof): void {
-  markActivationActive(tx, activation.id, activatedAt);
-  markEnrollmentActivated(tx, activation.profileId, activation.lookupKey, activatedAt);
-  markCredentialsUsed(tx, activation.profileId, activation.lookupKey, activatedAt);
+export async function completeActivation(tx: StoreOps, activation: ActivationRow, activatedAt: string, proof: ActivationProof): Promise<void> {
+  await tx.activations.markActivationActive(activation.id, activatedAt);
+  await tx.enrollments.markEnrollmentActivated(activation.profileId, activation.lookupKey, activatedAt);
+  await tx.credentials.markCredentialsUsed(activation.profileId, activation.lookupKey, activatedAt);
   // Issue 6: a staff id check opens one activation, the reduced proof is then spent.
-  markIdChecksUsed(tx, activation.profileId, activation.lookupKey, activatedAt);
-  auditActivation(tx, activation, 'completed', proof, new Date(activatedAt));
+  await tx.idChecks.markIdChecksUsed(activation.profileId, activation.lookupKey, activatedAt);
+  await auditActivation(tx, activation, 'completed', proof, new Date(activatedAt));
 }

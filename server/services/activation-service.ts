@@ -6,10 +6,7 @@ import type { Result } from '../../shared/contract/result';
 import type { SealedBox } from '../../shared/crypto/sealed-box-schema';
 import { generatePassword } from '../crypto/password-generator';
 import { hashPassword } from '../crypto/password-hash';
-import { transaction } from '../store/connection';
 import { auditActivation } from '../audit/activation-audit';
-import { insertActivation } from '../store/activation-repository';
-import { findEnrollment } from '../store/enrollment-repository';
 import type { z } from 'zod';
 import { loginFor, emailFor } from './account-naming';
 import { createChosenActivation } from './chosen-activation-service';
@@ -42,7 +39,7 @@ export async function createActivation(
   // generated-password requests keep the fingerprint they always had.
   const meaning = choice ? [body.profileId, identity, choice] : [body.profileId, identity];
   const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, meaning) };
-  const earlier = replayOrConflict<AnyActivationResponse>(ctx.db, request);
+  const earlier = await replayOrConflict<AnyActivationResponse>(ctx.store, request);
   if (earlier) return earlier;
   const checked = await checkEligibility(ctx, request.terminalId, body.profileId, identity);
   if (!checked.ok) return checked;
@@ -74,12 +71,12 @@ async function createGeneratedActivation(
     password,
     expiresAt: new Date(now.getTime() + ACTIVATION_TTL_MS).toISOString(),
   };
-  return transaction(ctx.db, (tx) => {
-    const raced = replayOrConflict<ActivationResponse>(tx, request);
+  return ctx.store.transaction(async (tx) => {
+    const raced = await replayOrConflict<ActivationResponse>(tx, request);
     if (raced) return raced;
     // The record may have been activated while scrypt ran.
-    if (findEnrollment(tx, profile.id, hashed.lookupKey)?.activatedAt) return fail('ALREADY_ACTIVE');
-    insertActivation(tx, {
+    if ((await tx.enrollments.findEnrollment(profile.id, hashed.lookupKey))?.activatedAt) return fail('ALREADY_ACTIVE');
+    await tx.activations.insertActivation({
       id: answer.activationId,
       profileId: profile.id,
       lookupKey: hashed.lookupKey,
@@ -88,8 +85,8 @@ async function createGeneratedActivation(
       createdAt: now.toISOString(),
       expiresAt: answer.expiresAt,
     });
-    auditActivation(tx, { id: answer.activationId, profileId: profile.id, lookupKey: hashed.lookupKey, terminalId: request.terminalId }, 'started', 'generatedPassword', now);
-    storeAnswer(tx, request, 201, answer, now);
+    await auditActivation(tx, { id: answer.activationId, profileId: profile.id, lookupKey: hashed.lookupKey, terminalId: request.terminalId }, 'started', 'generatedPassword', now);
+    await storeAnswer(tx, request, 201, answer, now);
     return ok({ status: 201, body: answer });
   });
 }

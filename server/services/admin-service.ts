@@ -2,12 +2,7 @@ import type { AuditEntry } from '../../shared/contract/staff-api';
 import { appendAudit, listAudit, verifyAuditChain } from '../audit/audit-log';
 import type { ChainCheck } from '../audit/audit-log';
 import type { StaffPrincipal } from '../plugins/staff-auth-plugin';
-import { transaction } from '../store/connection';
-import { endSessionsOnTerminal } from '../store/staff-session-repository';
-import { listStaff } from '../store/staff-repository';
-import { listTerminals } from '../store/terminal-list-repository';
-import type { TerminalListRow } from '../store/terminal-list-repository';
-import { revokeTerminal } from '../store/terminal-repository';
+import type { TerminalListRow } from '../store/ports/terminal-store';
 import type { StaffAccountContext, StaffAuditActor } from './staff-account-service';
 
 /** Admin actions over HTTP (issue 6): each one audited with the admin as actor, in the same transaction. */
@@ -23,8 +18,8 @@ export interface StaffListItem {
   totp: boolean;
 }
 
-export function staffList(ctx: StaffAccountContext): StaffListItem[] {
-  return listStaff(ctx.db).map((row) => ({
+export async function staffList(ctx: StaffAccountContext): Promise<StaffListItem[]> {
+  return (await ctx.store.staff.listStaff()).map((row) => ({
     username: row.username,
     displayName: row.displayName,
     role: row.role,
@@ -33,8 +28,8 @@ export function staffList(ctx: StaffAccountContext): StaffListItem[] {
   }));
 }
 
-export function terminalList(ctx: StaffAccountContext): { id: string; name: string; createdAt: string; revokedAt?: string }[] {
-  return listTerminals(ctx.db).map((row: TerminalListRow) => ({
+export async function terminalList(ctx: StaffAccountContext): Promise<{ id: string; name: string; createdAt: string; revokedAt?: string }[]> {
+  return (await ctx.store.terminals.listTerminals()).map((row: TerminalListRow) => ({
     id: row.id,
     name: row.name,
     createdAt: row.createdAt,
@@ -43,23 +38,23 @@ export function terminalList(ctx: StaffAccountContext): { id: string; name: stri
 }
 
 /** Revokes a terminal's token and ends the staff sessions open on it; false when unknown or already revoked. */
-export function revokeTerminalAsAdmin(ctx: StaffAccountContext, admin: StaffPrincipal, terminalId: string): boolean {
+export async function revokeTerminalAsAdmin(ctx: StaffAccountContext, admin: StaffPrincipal, terminalId: string): Promise<boolean> {
   const now = ctx.now();
-  return transaction(ctx.db, (tx) => {
-    if (!revokeTerminal(tx, terminalId, now.toISOString())) return false;
-    const ended = endSessionsOnTerminal(tx, terminalId, now.toISOString());
-    appendAudit(tx, { ...adminActor(admin), action: 'terminal.revoke', subject: `terminal:${terminalId}`, outcome: 'ok', details: { sessionsEnded: ended } }, now);
+  return ctx.store.transaction(async (tx) => {
+    if (!await tx.terminals.revokeTerminal(terminalId, now.toISOString())) return false;
+    const ended = await tx.staffSessions.endSessionsOnTerminal(terminalId, now.toISOString());
+    await appendAudit(tx, { ...adminActor(admin), action: 'terminal.revoke', subject: `terminal:${terminalId}`, outcome: 'ok', details: { sessionsEnded: ended } }, now);
     return true;
   });
 }
 
 /** A page of the audit trail, the whole chain checked; reading the trail is itself audited. */
-export function exportAudit(ctx: StaffAccountContext, admin: StaffPrincipal, afterSeq: number, limit: number): { entries: AuditEntry[]; chain: ChainCheck } {
+export async function exportAudit(ctx: StaffAccountContext, admin: StaffPrincipal, afterSeq: number, limit: number): Promise<{ entries: AuditEntry[]; chain: ChainCheck }> {
   const now = ctx.now();
-  return transaction(ctx.db, (tx) => {
-    const entries = listAudit(tx, { afterSeq, limit });
-    const chain = verifyAuditChain(tx);
-    appendAudit(
+  return ctx.store.transaction(async (tx) => {
+    const entries = await listAudit(tx, { afterSeq, limit });
+    const chain = await verifyAuditChain(tx);
+    await appendAudit(
       tx,
       { ...adminActor(admin), action: 'audit.export', subject: null, outcome: chain.ok ? 'ok' : 'CHAIN_BROKEN', details: { after: afterSeq, count: entries.length } },
       now,

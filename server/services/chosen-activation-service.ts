@@ -8,10 +8,6 @@ import { hashPassword } from '../crypto/password-hash';
 import { decryptRecordValue, encryptRecordValue, recordBinding } from '../crypto/record-cipher';
 import { emailHash } from '../crypto/record-hash';
 import { auditActivation } from '../audit/activation-audit';
-import { findActivation, insertActivation } from '../store/activation-repository';
-import { transaction } from '../store/connection';
-import { findCurrentCredential } from '../store/credential-repository';
-import { findEnrollment, saveEnrollmentContact } from '../store/enrollment-repository';
 import { emailFor, loginFor } from './account-naming';
 import { completeActivation } from './activation-completion';
 import { passwordContextFor, refusedPasswordRules } from './chosen-password-check';
@@ -84,13 +80,13 @@ export async function createChosenActivation(
     // Active at once: nothing left to expire, so the instant it finished.
     expiresAt: new Date(now.getTime() + (profile.emailProof?.ttlHours ?? 0) * 3_600_000).toISOString(),
   };
-  const stored = transaction(ctx.db, (tx): Result<Answer<ChosenActivationResponse>> => {
-    const raced = replayOrConflict<ChosenActivationResponse>(tx, request);
+  const stored = await ctx.store.transaction(async (tx): Promise<Result<Answer<ChosenActivationResponse>>> => {
+    const raced = await replayOrConflict<ChosenActivationResponse>(tx, request);
     if (raced) return raced;
     // Another terminal may have used the letter or activated the account while scrypt ran.
-    if (findEnrollment(tx, profile.id, hashed.lookupKey)?.activatedAt) return fail('ALREADY_ACTIVE');
-    if (person.credential && findCurrentCredential(tx, profile.id, hashed.lookupKey)?.id !== person.credential.id) return fail('CODE_EXPIRED');
-    insertActivation(tx, {
+    if ((await tx.enrollments.findEnrollment(profile.id, hashed.lookupKey))?.activatedAt) return fail('ALREADY_ACTIVE');
+    if (person.credential && (await tx.credentials.findCurrentCredential(profile.id, hashed.lookupKey))?.id !== person.credential.id) return fail('CODE_EXPIRED');
+    await tx.activations.insertActivation({
       id: answer.activationId,
       profileId: profile.id,
       lookupKey: hashed.lookupKey,
@@ -105,11 +101,11 @@ export async function createChosenActivation(
       termsVersion: choice.termsVersion ?? null,
       contactEmailHash: choice.email ? emailHash(ctx.keys.recordKey, profile.id, choice.email) : null,
     };
-    saveEnrollmentContact(tx, profile.id, hashed.lookupKey, contact, now.toISOString());
-    const activation = findActivation(tx, answer.activationId);
-    if (activation) auditActivation(tx, activation, 'started', 'chosenPassword', now);
-    if (!awaitingEmail && activation) completeActivation(tx, activation, now.toISOString(), 'chosenPassword');
-    storeAnswer(tx, request, 201, answer, now);
+    await tx.enrollments.saveEnrollmentContact(profile.id, hashed.lookupKey, contact, now.toISOString());
+    const activation = await tx.activations.findActivation(answer.activationId);
+    if (activation) await auditActivation(tx, activation, 'started', 'chosenPassword', now);
+    if (!awaitingEmail && activation) await completeActivation(tx, activation, now.toISOString(), 'chosenPassword');
+    await storeAnswer(tx, request, 201, answer, now);
     return ok({ status: 201, body: answer });
   });
   // The message goes out once the activation is committed; a replay of this answer sends nothing.

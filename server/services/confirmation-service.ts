@@ -5,10 +5,8 @@ import type { Result } from '../../shared/contract/result';
 import type { SealedBox } from '../../shared/crypto/sealed-box-schema';
 import type { z } from 'zod';
 import { verifyPassword } from '../crypto/password-hash';
-import { transaction } from '../store/connection';
-import { findActivation } from '../store/activation-repository';
-import type { ActivationRow } from '../store/activation-repository';
-import { findEnrollment } from '../store/enrollment-repository';
+import type { ActivationRow } from '../store/ports/activation-store';
+import type { StoreOps } from '../store/store';
 import { completeActivation } from './activation-completion';
 import { terminalThrottleKey } from './eligibility-check-service';
 import { fingerprintOf, replayOrConflict, storeAnswer } from './idempotency-service';
@@ -20,12 +18,12 @@ import { clearIdentityFailures, recordFailure, throttleGate } from './throttle-s
 export type ConfirmationResponse = z.infer<typeof ConfirmationResponseSchema>;
 
 /** Why this activation can no longer be confirmed, before any password is checked. */
-function closedReason(ctx: ServiceContext, activation: ActivationRow, now: Date): Result<never> | null {
+async function closedReason(store: StoreOps, activation: ActivationRow, now: Date): Promise<Result<never> | null> {
   if (activation.state === 'superseded') return fail('CODE_EXPIRED');
   if (activation.state === 'active') return null;
   if (Date.parse(activation.expiresAt) <= now.getTime()) return fail('CODE_EXPIRED');
   // Activated through another activation (another terminal, an older code): nothing to confirm.
-  if (findEnrollment(ctx.db, activation.profileId, activation.lookupKey)?.activatedAt) return fail('ALREADY_ACTIVE');
+  if ((await store.enrollments.findEnrollment(activation.profileId, activation.lookupKey))?.activatedAt) return fail('ALREADY_ACTIVE');
   return null;
 }
 
@@ -43,32 +41,32 @@ export async function confirmActivation(
   const secret = openSecret(ctx, body.sealed, ConfirmationSecretSchema);
   if (!secret.ok) return secret;
   const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, [activationId, secret.value.password]) };
-  const earlier = replayOrConflict<ConfirmationResponse>(ctx.db, request);
+  const earlier = await replayOrConflict<ConfirmationResponse>(ctx.store, request);
   if (earlier) return earlier;
-  const activation = findActivation(ctx.db, activationId);
+  const activation = await ctx.store.activations.findActivation(activationId);
   if (!activation) return fail('NOT_FOUND');
   const throttleKeys = { identity: activation.lookupKey, terminal: terminalThrottleKey(request.terminalId) };
-  const throttled = throttleGate(ctx.db, throttleKeys, ctx.now());
+  const throttled = await throttleGate(ctx.store, throttleKeys, ctx.now());
   if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
-  const closed = closedReason(ctx, activation, ctx.now());
+  const closed = await closedReason(ctx.store, activation, ctx.now());
   if (closed) return closed;
   if (!(await verifyPassword(secret.value.password, activation.passwordHash))) {
-    recordFailure(ctx.db, throttleKeys, ctx.now());
+    await recordFailure(ctx.store, throttleKeys, ctx.now());
     return fail('PASSWORD_MISMATCH');
   }
-  return transaction(ctx.db, (tx) => {
-    const raced = replayOrConflict<ConfirmationResponse>(tx, request);
+  return ctx.store.transaction(async (tx) => {
+    const raced = await replayOrConflict<ConfirmationResponse>(tx, request);
     if (raced) return raced;
-    const current = findActivation(tx, activationId);
+    const current = await tx.activations.findActivation(activationId);
     if (!current) return fail('NOT_FOUND');
     const now = ctx.now();
-    const stillClosed = closedReason({ ...ctx, db: tx }, current, now);
+    const stillClosed = await closedReason(tx, current, now);
     if (stillClosed) return stillClosed;
     const activatedAt = current.activatedAt ?? now.toISOString();
-    completeActivation(tx, current, activatedAt, 'generatedPassword');
-    clearIdentityFailures(tx, current.lookupKey);
+    await completeActivation(tx, current, activatedAt, 'generatedPassword');
+    await clearIdentityFailures(tx, current.lookupKey);
     const answer: ConfirmationResponse = { state: 'active', activatedAt };
-    storeAnswer(tx, request, 200, answer, now);
+    await storeAnswer(tx, request, 200, answer, now);
     return ok({ status: 200, body: answer });
   });
 }

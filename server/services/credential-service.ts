@@ -5,12 +5,9 @@ import type { IdentityField, Profile } from '../../shared/schemas/profile-schema
 import { hashPassword, verifyPassword } from '../crypto/password-hash';
 import { decryptRecordValue, recordBinding } from '../crypto/record-cipher';
 import type { RandomIndex } from '../crypto/password-generator';
-import { transaction } from '../store/connection';
-import type { Db } from '../store/connection';
-import { findCurrentCredential, insertCredential, lookupKeysWithoutLiveCredential } from '../store/credential-repository';
-import type { NewCredential } from '../store/credential-repository';
-import type { CredentialKind, CredentialRow } from '../store/credential-repository';
-import { findEnrollment } from '../store/enrollment-repository';
+import type { Store, StoreOps } from '../store/store';
+import type { NewCredential } from '../store/ports/credential-store';
+import type { CredentialKind, CredentialRow } from '../store/ports/credential-store';
 import { credentialFields } from './identity-hashing';
 
 const DAY_MS = 24 * 3_600_000;
@@ -44,9 +41,9 @@ export async function prepareCredential(profile: Profile, lookupKey: string, sec
 }
 
 /** Stores `secret` as the person's current letter, replacing any earlier one. Returns its expiry. */
-export async function storeCredential(db: Db, profile: Profile, lookupKey: string, secret: string, issuedAt: Date): Promise<string> {
+export async function storeCredential(store: StoreOps, profile: Profile, lookupKey: string, secret: string, issuedAt: Date): Promise<string> {
   const row = await prepareCredential(profile, lookupKey, secret, issuedAt);
-  insertCredential(db, row);
+  await store.credentials.insertCredential(row);
   return row.expiresAt;
 }
 
@@ -63,8 +60,8 @@ export async function credentialMatches(field: IdentityField, typed: string, cre
   return matches && credential !== undefined;
 }
 
-export function currentCredential(db: Db, profileId: string, lookupKey: string): CredentialRow | undefined {
-  return findCurrentCredential(db, profileId, lookupKey);
+export async function currentCredential(store: StoreOps, profileId: string, lookupKey: string): Promise<CredentialRow | undefined> {
+  return await store.credentials.findCurrentCredential(profileId, lookupKey);
 }
 
 /** One printed letter: the only place a login and its secret exist together in clear. */
@@ -79,23 +76,23 @@ export interface Letter {
  * expired), except activated or deactivated ones. Hashing runs first; the rows are written in one
  * transaction, so a failure leaves no half-issued batch.
  */
-export async function issueMissingCredentials(db: Db, profile: Profile, recordKey: Buffer, now: Date): Promise<Letter[]> {
+export async function issueMissingCredentials(store: Store, profile: Profile, recordKey: Buffer, now: Date): Promise<Letter[]> {
   const field = credentialFields(profile)[0];
   if (!field || !profile.credentials) throw new Error(`profile ${profile.id} has no letter credential`);
   const { codeLength, ttlDays } = profile.credentials;
   const expiresAt = new Date(now.getTime() + ttlDays * DAY_MS).toISOString();
   const pending: { lookupKey: string; letter: Letter; secretHash: string }[] = [];
-  for (const lookupKey of lookupKeysWithoutLiveCredential(db, profile.id, now.toISOString())) {
-    const sealedLogin = findEnrollment(db, profile.id, lookupKey)?.loginEnc;
+  for (const lookupKey of await store.credentials.lookupKeysWithoutLiveCredential(profile.id, now.toISOString())) {
+    const sealedLogin = (await store.enrollments.findEnrollment(profile.id, lookupKey))?.loginEnc;
     const login = sealedLogin ? decryptRecordValue(recordKey, recordBinding(profile.id, lookupKey, 'login'), sealedLogin) : null;
     if (login === null) throw new Error('a record has no readable login: import it again with this record key');
     const secret = generateCode(codeLength);
     const printed = field.credential === 'activationCode' ? groupCode(secret) : secret;
     pending.push({ lookupKey, letter: { login, secret: printed, expiresAt }, secretHash: await hashPassword(canonicalFieldValue(field, secret)) });
   }
-  transaction(db, (tx) => {
+  await store.transaction(async (tx) => {
     for (const { lookupKey, secretHash } of pending) {
-      insertCredential(tx, { profileId: profile.id, lookupKey, kind: field.credential, secretHash, issuedAt: now.toISOString(), expiresAt });
+      await tx.credentials.insertCredential({ profileId: profile.id, lookupKey, kind: field.credential, secretHash, issuedAt: now.toISOString(), expiresAt });
     }
   });
   return pending.map((entry) => entry.letter);

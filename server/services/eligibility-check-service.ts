@@ -6,10 +6,8 @@ import { identitySchemaFor } from '../../shared/policies/identity-rules';
 import type { IdentityInput } from '../../shared/policies/identity-rules';
 import type { Profile } from '../../shared/schemas/profile-schema';
 import { sha256Hex } from '../crypto/token-hash';
-import type { CredentialRow } from '../store/credential-repository';
-import { findEnrollment } from '../store/enrollment-repository';
-import type { EnrollmentRow } from '../store/enrollment-repository';
-import { findUsableIdCheck } from '../store/id-check-repository';
+import type { CredentialRow } from '../store/ports/credential-store';
+import type { EnrollmentRow } from '../store/ports/enrollment-store';
 import { credentialMatches, currentCredential } from './credential-service';
 import { credentialFields, hashIdentity, identityMatches } from './identity-hashing';
 import type { HashedIdentity } from './identity-hashing';
@@ -98,21 +96,21 @@ export async function checkEligibility(
   const identity = parsed.data;
   const hashed = hashIdentity(profile, identity, ctx.keys.recordKey);
   const throttleKeys = { identity: hashed.lookupKey, terminal: terminalThrottleKey(terminalId) };
-  const throttled = throttleGate(ctx.db, throttleKeys, ctx.now());
+  const throttled = await throttleGate(ctx.store, throttleKeys, ctx.now());
   if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
-  const enrollment = findEnrollment(ctx.db, profile.id, hashed.lookupKey);
+  const enrollment = await ctx.store.enrollments.findEnrollment(profile.id, hashed.lookupKey);
   const now = ctx.now();
   // Issue 6: staff checked an identity document on this terminal, a few minutes ago, not used yet.
-  const reduced = omitted.length > 0 && enrollment !== undefined && findUsableIdCheck(ctx.db, profile.id, hashed.lookupKey, terminalId, now.toISOString()) !== undefined;
+  const reduced = omitted.length > 0 && enrollment !== undefined && await ctx.store.idChecks.findUsableIdCheck(profile.id, hashed.lookupKey, terminalId, now.toISOString()) !== undefined;
   const waived = reduced ? omitted : [];
   const typed = enrollment && reduced ? withRecordedHashes(hashed, enrollment, waived) : hashed;
-  const credential = enrollment ? currentCredential(ctx.db, profile.id, hashed.lookupKey) : undefined;
+  const credential = enrollment ? await currentCredential(ctx.store, profile.id, hashed.lookupKey) : undefined;
   const lettersOk = await lettersMatch(profile, identity, credential, waived);
   if (!identityMatches(profile, typed, enrollment) || !lettersOk || !enrollment) {
-    recordFailure(ctx.db, throttleKeys, now);
+    await recordFailure(ctx.store, throttleKeys, now);
     return fail('IDENTITY_MISMATCH');
   }
-  clearIdentityFailures(ctx.db, hashed.lookupKey);
+  await clearIdentityFailures(ctx.store, hashed.lookupKey);
   // A waived letter is not the proof: its state (used, expired) does not matter, the account's does.
   const letterWaived = credentialFields(profile).some((field) => waived.includes(field.key));
   const refused = letterWaived ? null : letterRefusal(credential, enrollment, now);

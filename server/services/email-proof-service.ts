@@ -13,20 +13,9 @@ import { activationEmail } from '../mail/activation-email';
 import { LINK_TOKEN_PATTERN, linkHashOf, newEmailCode, newLinkToken } from '../mail/email-proof-secrets';
 import { deliverMail } from '../mail/mailer';
 import type { MailOutcome } from '../mail/mailer';
-import { findActivation } from '../store/activation-repository';
-import type { ActivationRow } from '../store/activation-repository';
-import { transaction } from '../store/connection';
-import type { Db } from '../store/connection';
-import {
-  findEmailProof,
-  findEmailProofByLinkHash,
-  insertEmailProof,
-  markEmailProofUsed,
-  recordWrongEmailCode,
-  replaceEmailProofSecrets,
-} from '../store/email-proof-repository';
-import type { EmailProofRow } from '../store/email-proof-repository';
-import { findEnrollment } from '../store/enrollment-repository';
+import type { ActivationRow } from '../store/ports/activation-store';
+import type { StoreOps } from '../store/store';
+import type { EmailProofRow } from '../store/ports/email-proof-store';
 import { completeActivation } from './activation-completion';
 import { terminalThrottleKey } from './eligibility-check-service';
 import { fingerprintOf, replayOrConflict, storeAnswer } from './idempotency-service';
@@ -72,7 +61,7 @@ interface Outgoing {
   expiresAt: string;
 }
 
-function sendProofEmail(ctx: ServiceContext, outgoing: Outgoing): Promise<MailOutcome> {
+async function sendProofEmail(ctx: ServiceContext, outgoing: Outgoing): Promise<MailOutcome> {
   const hoursLeft = Math.max(1, Math.ceil((Date.parse(outgoing.expiresAt) - ctx.now().getTime()) / 3_600_000));
   const message = activationEmail({
     profile: outgoing.profile,
@@ -93,9 +82,9 @@ function sendProofEmail(ctx: ServiceContext, outgoing: Outgoing): Promise<MailOu
  * A failed send is logged (MAIL_SEND_FAILED) and the proof kept: "send again" retries it.
  */
 export async function startEmailProof(ctx: ServiceContext, input: StartEmailProofInput): Promise<{ sentTo: string }> {
-  const existing = findEmailProof(ctx.db, input.activationId);
+  const existing = await ctx.store.emailProofs.findEmailProof(input.activationId);
   if (existing) return { sentTo: existing.sentToMasked };
-  const activation = findActivation(ctx.db, input.activationId);
+  const activation = await ctx.store.activations.findActivation(input.activationId);
   if (!activation) throw new Error('startEmailProof: the activation must be committed first');
   const code = newEmailCode();
   const token = newLinkToken();
@@ -116,25 +105,25 @@ export async function startEmailProof(ctx: ServiceContext, input: StartEmailProo
     usedAt: null,
   };
   // Another call may have won while scrypt ran: then it sent the message, not us.
-  if (!insertEmailProof(ctx.db, row)) return { sentTo: findEmailProof(ctx.db, input.activationId)?.sentToMasked ?? row.sentToMasked };
+  if (!await ctx.store.emailProofs.insertEmailProof(row)) return { sentTo: (await ctx.store.emailProofs.findEmailProof(input.activationId))?.sentToMasked ?? row.sentToMasked };
   await sendProofEmail(ctx, { ...input, code, token, expiresAt: row.expiresAt });
   return { sentTo: row.sentToMasked };
 }
 
 /** Why this proof cannot finish the activation now; null when it can. */
-function closedReason(db: Db, activation: ActivationRow, proof: EmailProofRow, now: Date): Result<never> | null {
+async function closedReason(store: StoreOps, activation: ActivationRow, proof: EmailProofRow, now: Date): Promise<Result<never> | null> {
   if (activation.state === 'superseded') return fail('CODE_EXPIRED');
   if (proof.attempts >= MAX_EMAIL_CODE_ATTEMPTS) return fail('CODE_EXPIRED');
   if (Date.parse(proof.expiresAt) <= now.getTime()) return fail('CODE_EXPIRED');
-  const enrollment = findEnrollment(db, activation.profileId, activation.lookupKey);
+  const enrollment = await store.enrollments.findEnrollment(activation.profileId, activation.lookupKey);
   if (activation.state === 'active' || enrollment?.activatedAt) return fail('ALREADY_ACTIVE');
   if (enrollment?.deactivatedAt) return fail('ACCOUNT_DEACTIVATED');
   return null;
 }
 
-function findPair(db: Db, activationId: string): { activation: ActivationRow; proof: EmailProofRow } | null {
-  const activation = findActivation(db, activationId);
-  const proof = activation ? findEmailProof(db, activationId) : undefined;
+async function findPair(store: StoreOps, activationId: string): Promise<{ activation: ActivationRow; proof: EmailProofRow } | null> {
+  const activation = await store.activations.findActivation(activationId);
+  const proof = activation ? await store.emailProofs.findEmailProof(activationId) : undefined;
   return activation && proof ? { activation, proof } : null;
 }
 
@@ -164,48 +153,48 @@ export async function confirmEmailCode(
   if (!secret.ok) return secret;
   const code = normalizeCode(secret.value.code);
   const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, ['email-code', activationId, code]) };
-  const earlier = replayOrConflict<EmailConfirmationResponse>(ctx.db, request);
+  const earlier = await replayOrConflict<EmailConfirmationResponse>(ctx.store, request);
   if (earlier) return earlier;
-  const pair = findPair(ctx.db, activationId);
+  const pair = await findPair(ctx.store, activationId);
   if (!pair) return fail('NOT_FOUND');
   const { activation, proof } = pair;
   if (proof.usedAt) return usedAnswer(activation, proof, code);
-  const closed = closedReason(ctx.db, activation, proof, ctx.now());
+  const closed = await closedReason(ctx.store, activation, proof, ctx.now());
   if (closed) return closed;
   const throttleKeys = { identity: activation.lookupKey, terminal: terminalThrottleKey(request.terminalId) };
-  const throttled = throttleGate(ctx.db, throttleKeys, ctx.now());
+  const throttled = await throttleGate(ctx.store, throttleKeys, ctx.now());
   if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
   if (!isWellFormedCode(code, EMAIL_CODE_LENGTH) || !(await verifyPassword(code, proof.codeHash))) {
-    recordFailure(ctx.db, throttleKeys, ctx.now());
-    const attempts = recordWrongEmailCode(ctx.db, activationId);
+    await recordFailure(ctx.store, throttleKeys, ctx.now());
+    const attempts = await ctx.store.emailProofs.recordWrongEmailCode(activationId);
     return fail(attempts >= MAX_EMAIL_CODE_ATTEMPTS ? 'CODE_EXPIRED' : 'CODE_INVALID');
   }
-  return transaction(ctx.db, (tx) => {
-    const raced = replayOrConflict<EmailConfirmationResponse>(tx, request);
+  return ctx.store.transaction(async (tx) => {
+    const raced = await replayOrConflict<EmailConfirmationResponse>(tx, request);
     if (raced) return raced;
-    const current = findPair(tx, activationId);
+    const current = await findPair(tx, activationId);
     if (!current) return fail('NOT_FOUND');
     // A resend while scrypt ran replaced the code: the one just checked is dead.
     if (current.proof.codeHash !== proof.codeHash) return fail('CODE_INVALID');
     if (current.proof.usedAt) return current.activation.activatedAt ? ok({ status: 200, body: { state: 'active' as const, activatedAt: current.activation.activatedAt } }) : fail('CODE_USED');
     const now = ctx.now();
-    const stillClosed = closedReason(tx, current.activation, current.proof, now);
+    const stillClosed = await closedReason(tx, current.activation, current.proof, now);
     if (stillClosed) return stillClosed;
     const answer: EmailConfirmationResponse = { state: 'active', activatedAt: now.toISOString() };
-    markEmailProofUsed(tx, activationId, answer.activatedAt);
-    completeActivation(tx, current.activation, answer.activatedAt, 'emailCode');
-    clearIdentityFailures(tx, current.activation.lookupKey);
-    storeAnswer(tx, request, 200, answer, now);
+    await tx.emailProofs.markEmailProofUsed(activationId, answer.activatedAt);
+    await completeActivation(tx, current.activation, answer.activatedAt, 'emailCode');
+    await clearIdentityFailures(tx, current.activation.lookupKey);
+    await storeAnswer(tx, request, 200, answer, now);
     return ok({ status: 200, body: answer });
   });
 }
 
 /** GET /v1/email-links/:token: whether the link could still finish its activation (reads only). */
-export function isEmailLinkOpen(ctx: ServiceContext, token: string): boolean {
+export async function isEmailLinkOpen(ctx: ServiceContext, token: string): Promise<boolean> {
   if (!LINK_TOKEN_PATTERN.test(token)) return false;
-  const proof = findEmailProofByLinkHash(ctx.db, linkHashOf(token));
-  const activation = proof ? findActivation(ctx.db, proof.activationId) : undefined;
-  return proof !== undefined && activation !== undefined && !proof.usedAt && !closedReason(ctx.db, activation, proof, ctx.now());
+  const proof = await ctx.store.emailProofs.findEmailProofByLinkHash(linkHashOf(token));
+  const activation = proof ? await ctx.store.activations.findActivation(proof.activationId) : undefined;
+  return proof !== undefined && activation !== undefined && !proof.usedAt && !await closedReason(ctx.store, activation, proof, ctx.now());
 }
 
 /**
@@ -213,18 +202,18 @@ export function isEmailLinkOpen(ctx: ServiceContext, token: string): boolean {
  * Unknown, malformed, expired, used or superseded tokens are all the one `invalid` outcome,
  * so the page answered cannot tell which (no oracle).
  */
-export function openEmailLink(ctx: ServiceContext, token: string): 'activated' | 'invalid' {
+export async function openEmailLink(ctx: ServiceContext, token: string): Promise<'activated' | 'invalid'> {
   if (!LINK_TOKEN_PATTERN.test(token)) return 'invalid';
   const linkHash = linkHashOf(token);
-  return transaction(ctx.db, (tx) => {
-    const proof = findEmailProofByLinkHash(tx, linkHash);
-    const activation = proof ? findActivation(tx, proof.activationId) : undefined;
+  return ctx.store.transaction(async (tx) => {
+    const proof = await tx.emailProofs.findEmailProofByLinkHash(linkHash);
+    const activation = proof ? await tx.activations.findActivation(proof.activationId) : undefined;
     if (!proof || !activation || proof.usedAt) return 'invalid';
     const now = ctx.now();
-    if (closedReason(tx, activation, proof, now)) return 'invalid';
-    markEmailProofUsed(tx, proof.activationId, now.toISOString());
-    completeActivation(tx, activation, now.toISOString(), 'emailLink');
-    clearIdentityFailures(tx, activation.lookupKey);
+    if (await closedReason(tx, activation, proof, now)) return 'invalid';
+    await tx.emailProofs.markEmailProofUsed(proof.activationId, now.toISOString());
+    await completeActivation(tx, activation, now.toISOString(), 'emailLink');
+    await clearIdentityFailures(tx, activation.lookupKey);
     return 'activated';
   });
 }
@@ -240,15 +229,15 @@ export async function resendEmailProof(
   call: IdempotentCall | null,
 ): Promise<Result<Answer<EmailResendResponse>>> {
   const request = call ? { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, ['email-resend', activationId]) } : null;
-  const earlier = request ? replayOrConflict<EmailResendResponse>(ctx.db, request) : null;
+  const earlier = request ? await replayOrConflict<EmailResendResponse>(ctx.store, request) : null;
   if (earlier) return earlier;
-  const pair = findPair(ctx.db, activationId);
+  const pair = await findPair(ctx.store, activationId);
   const profile = pair ? ctx.profiles.get(pair.activation.profileId) : undefined;
   if (!pair || !profile) return fail('NOT_FOUND');
   const { activation, proof } = pair;
   if (proof.usedAt) return fail('ALREADY_ACTIVE');
   const now = ctx.now();
-  const closed = closedReason(ctx.db, activation, { ...proof, attempts: 0 }, now);
+  const closed = await closedReason(ctx.store, activation, { ...proof, attempts: 0 }, now);
   // A code voided by wrong guesses is exactly what a resend replaces; an expired one is not.
   if (closed) return closed;
   const maxSends = 1 + (profile.emailProof?.resends ?? 0);
@@ -262,14 +251,14 @@ export async function resendEmailProof(
   const expiresAt = proofExpiry(profile, activation, now);
   const sent = await sendProofEmail(ctx, { activationId, profile, to, login, locale: proof.locale, code, token, expiresAt });
   if (!sent.ok) return fail('OFFLINE');
-  return transaction(ctx.db, (tx) => {
-    const raced = request ? replayOrConflict<EmailResendResponse>(tx, request) : null;
+  return ctx.store.transaction(async (tx) => {
+    const raced = request ? await replayOrConflict<EmailResendResponse>(tx, request) : null;
     if (raced) return raced;
     const secrets = { codeHash, linkHash: linkHashOf(token), sentAt: now.toISOString(), expiresAt };
-    const sends = replaceEmailProofSecrets(tx, activationId, secrets, maxSends);
+    const sends = await tx.emailProofs.replaceEmailProofSecrets(activationId, secrets, maxSends);
     if (sends === null) return fail('RESEND_LIMIT');
     const answer: EmailResendResponse = { sentTo: proof.sentToMasked, resendsLeft: maxSends - sends };
-    if (request) storeAnswer(tx, request, 200, answer, now);
+    if (request) await storeAnswer(tx, request, 200, answer, now);
     return ok({ status: 200, body: answer });
   });
 }

@@ -10,9 +10,8 @@ import {
   type HeartbeatResponse,
 } from '../../shared/contract/fleet-api';
 import type { TerminalMode } from '../../shared/schemas/terminal-config-schema';
-import { transaction, type Db } from '../store/connection';
-import { countOpenFollowUpsByTerminal } from '../store/follow-up-repository';
-import { findTerminalStatus, listFleet, saveTerminalStatus, type FleetRow, type TerminalStatusRow } from '../store/terminal-status-repository';
+import type { Store } from '../store/store';
+import type { FleetRow, TerminalStatusRow } from '../store/ports/terminal-status-store';
 import { recordFollowUps } from './follow-up-service';
 
 /**
@@ -20,13 +19,13 @@ import { recordFollowUps } from './follow-up-service';
  * its depth to the last few; the flags are computed when the fleet is read, against the server's
  * clock, so a terminal that stops talking is flagged without any timer running on the server.
  */
-export function recordHeartbeat(ctx: { db: Db; now: () => Date }, terminalId: string, beat: HeartbeatRequest): HeartbeatResponse {
+export async function recordHeartbeat(ctx: { store: Store; now: () => Date }, terminalId: string, beat: HeartbeatRequest): Promise<HeartbeatResponse> {
   const now = ctx.now().toISOString();
   // One write transaction: two beats racing both land in the depth history, in order, and the
   // follow-ups are acknowledged only if the whole beat was recorded.
-  const recorded = transaction(ctx.db, (db) => {
-    const previous = findTerminalStatus(db, terminalId)?.recentDepths ?? [];
-    saveTerminalStatus(db, {
+  const recorded = await ctx.store.transaction(async (tx) => {
+    const previous = (await tx.terminalStatus.findTerminalStatus(terminalId))?.recentDepths ?? [];
+    await tx.terminalStatus.saveTerminalStatus({
       terminalId,
       receivedAt: now,
       appVersion: beat.appVersion,
@@ -39,18 +38,18 @@ export function recordHeartbeat(ctx: { db: Db; now: () => Date }, terminalId: st
       wipeCheckLeaks: beat.lastWipeCheck?.leaks ?? null,
       recentDepths: [...previous, beat.outboxDepth].slice(-DEPTH_HISTORY),
     });
-    return recordFollowUps(db, terminalId, beat.followUps ?? [], now);
+    return recordFollowUps(tx, terminalId, beat.followUps ?? [], now);
   });
   return { serverTime: now, nextInS: HEARTBEAT_INTERVAL_S, ...(beat.followUps === undefined ? {} : { followUpsRecorded: recorded }) };
 }
 
-export function fleetOf(ctx: { db: Db; now: () => Date }): FleetResponse {
+export async function fleetOf(ctx: { store: Store; now: () => Date }): Promise<FleetResponse> {
   const now = ctx.now();
-  const openFollowUps = countOpenFollowUpsByTerminal(ctx.db);
+  const openFollowUps = await ctx.store.followUps.countOpenFollowUpsByTerminal();
   return {
     serverTime: now.toISOString(),
     intervalS: HEARTBEAT_INTERVAL_S,
-    terminals: listFleet(ctx.db).map((row) => fleetTerminal(row, now.getTime(), openFollowUps.get(row.id) ?? 0)),
+    terminals: (await ctx.store.terminalStatus.listFleet()).map((row) => fleetTerminal(row, now.getTime(), openFollowUps.get(row.id) ?? 0)),
   };
 }
 

@@ -6,7 +6,6 @@ import type { Result } from '../../shared/contract/result';
 import { encryptRecordValue } from '../crypto/record-cipher';
 import { helpRequestEmail } from '../mail/help-request-email';
 import { deliverMail } from '../mail/mailer';
-import { helpRequestTimesSince, insertHelpRequest, markHelpRequestMailed } from '../store/help-request-repository';
 import { generateCode } from './credential-service';
 import { answerOnce, fingerprintOf, replayOrConflict } from './idempotency-service';
 import type { Answer, IdempotentCall } from './idempotency-service';
@@ -48,7 +47,7 @@ export async function submitHelpRequest(
   const secret = openSecret(ctx, body.sealed, HelpRequestSecretSchema);
   if (!secret.ok) return secret;
   const idempotent = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, ['help-request', body.profileId, secret.value]) };
-  const earlier = replayOrConflict<HelpRequestResponse>(ctx.db, idempotent);
+  const earlier = await replayOrConflict<HelpRequestResponse>(ctx.store, idempotent);
   if (earlier) return earlier;
   const { terminalId } = call;
   const { topic: topicId, locale, ...request } = secret.value;
@@ -57,8 +56,8 @@ export async function submitHelpRequest(
   const to = profile.contacts[form.recipient]?.email;
   if (!to) return fail('INTERNAL');
   const now = ctx.now();
-  const committed = answerOnce<HelpRequestResponse>(ctx.db, idempotent, now, (tx) => {
-    const recent = helpRequestTimesSince(tx, terminalId, new Date(now.getTime() - HELP_REQUEST_LIMIT.windowMs).toISOString());
+  const committed = await answerOnce<HelpRequestResponse>(ctx.store, idempotent, now, async (tx) => {
+    const recent = await tx.helpRequests.helpRequestTimesSince(terminalId, new Date(now.getTime() - HELP_REQUEST_LIMIT.windowMs).toISOString());
     const oldest = recent[0];
     if (oldest && recent.length >= HELP_REQUEST_LIMIT.requests) {
       return fail('THROTTLED', { retryAfterS: Math.max(1, Math.ceil((Date.parse(oldest) + HELP_REQUEST_LIMIT.windowMs - now.getTime()) / 1000)) });
@@ -66,7 +65,7 @@ export async function submitHelpRequest(
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const reference = newHelpReference();
       const requestEnc = encryptRecordValue(ctx.keys.recordKey, helpRequestBinding(reference), JSON.stringify({ ...request, locale }));
-      if (insertHelpRequest(tx, { reference, profileId: profile.id, terminalId, topic: topic.id, requestEnc, createdAt: now.toISOString() })) {
+      if (await tx.helpRequests.insertHelpRequest({ reference, profileId: profile.id, terminalId, topic: topic.id, requestEnc, createdAt: now.toISOString() })) {
         return ok({ status: 201, body: { reference } });
       }
     }
@@ -77,6 +76,6 @@ export async function submitHelpRequest(
   const { reference } = committed.result.value.body;
   const message = helpRequestEmail({ profile, to, reference, topicLabel: topic.label.fr, request });
   const sent = await deliverMail(ctx.mailer, message, ctx.log, { profileId: profile.id, reference }, 'help request email');
-  if (sent.ok) markHelpRequestMailed(ctx.db, reference, ctx.now().toISOString());
+  if (sent.ok) await ctx.store.helpRequests.markHelpRequestMailed(reference, ctx.now().toISOString());
   return committed.result;
 }

@@ -3,9 +3,8 @@ import { fail, ok } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import { openResponse, sealResponse } from '../crypto/response-vault';
 import { sha256Hex } from '../crypto/token-hash';
-import { transaction } from '../store/connection';
-import type { Db } from '../store/connection';
-import { findIdempotent, insertIdempotent } from '../store/idempotency-repository';
+import type { Store, StoreOps, StoreTx } from '../store/store';
+
 
 /**
  * One request as the idempotency store sees it; the key itself is kept only in memory.
@@ -37,23 +36,23 @@ function requestHash(request: IdempotentRequest): string {
   return sha256Hex(`${request.route}\n${request.fingerprint}`);
 }
 
-function findReplay(db: Db, request: IdempotentRequest): Replay {
-  const row = findIdempotent(db, sha256Hex(request.key));
+async function findReplay(store: StoreOps, request: IdempotentRequest): Promise<Replay> {
+  const row = await store.idempotency.findIdempotent(sha256Hex(request.key));
   if (!row) return { kind: 'fresh' };
   if (row.terminalId !== request.terminalId || row.requestHash !== requestHash(request)) return { kind: 'conflict' };
   return { kind: 'replay', status: row.status, body: JSON.parse(openResponse(request.key, row.responseEnc)) as unknown };
 }
 
 /** Replays a stored answer, or refuses a key reused for another request (422 INVALID_INPUT). */
-export function replayOrConflict<T>(db: Db, request: IdempotentRequest): Result<Answer<T>> | null {
-  const replay = findReplay(db, request);
+export async function replayOrConflict<T>(store: StoreOps, request: IdempotentRequest): Promise<Result<Answer<T>> | null> {
+  const replay = await findReplay(store, request);
   if (replay.kind === 'conflict') return fail('INVALID_INPUT', { fields: [{ key: 'idempotencyKey', reason: 'unknown' }] });
   if (replay.kind === 'replay') return ok({ status: replay.status, body: replay.body as T });
   return null;
 }
 
-export function storeAnswer(db: Db, request: IdempotentRequest, status: number, body: unknown, now: Date): void {
-  insertIdempotent(db, {
+export async function storeAnswer(store: StoreOps, request: IdempotentRequest, status: number, body: unknown, now: Date): Promise<void> {
+  await store.idempotency.insertIdempotent({
     keyHash: sha256Hex(request.key),
     terminalId: request.terminalId,
     route: request.route,
@@ -75,12 +74,12 @@ export interface Committed<T> {
  * request with the key got there first while this one awaited scrypt (then that answer, or the
  * conflict). Only successes are stored: a refusal is worked out again on the retry.
  */
-export function answerOnce<T>(db: Db, request: IdempotentRequest, now: Date, write: (tx: Db) => Result<Answer<T>>): Committed<T> {
-  return transaction(db, (tx) => {
-    const raced = replayOrConflict<T>(tx, request);
+export async function answerOnce<T>(store: Store, request: IdempotentRequest, now: Date, write: (tx: StoreTx) => Promise<Result<Answer<T>>>): Promise<Committed<T>> {
+  return store.transaction(async (tx) => {
+    const raced = await replayOrConflict<T>(tx, request);
     if (raced) return { result: raced, fresh: false };
-    const result = write(tx);
-    if (result.ok) storeAnswer(tx, request, result.value.status, result.value.body, now);
+    const result = await write(tx);
+    if (result.ok) await storeAnswer(tx, request, result.value.status, result.value.body, now);
     return { result, fresh: result.ok };
   });
 }

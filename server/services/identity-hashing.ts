@@ -1,7 +1,7 @@
 import { canonicalFieldValue } from '../../shared/policies/identity-rules';
 import type { IdentityField, Profile } from '../../shared/schemas/profile-schema';
 import { recordHash, sameHash } from '../crypto/record-hash';
-import type { EnrollmentRow } from '../store/enrollment-repository';
+import type { EnrollmentRow } from '../store/ports/enrollment-store';
 
 export interface HashedIdentity {
   lookupKey: string;

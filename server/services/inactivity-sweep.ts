@@ -1,8 +1,6 @@
 import type { Profile } from '../../shared/schemas/profile-schema';
-import { deleteActivationsOf } from '../store/activation-repository';
-import { transaction } from '../store/connection';
-import type { Db } from '../store/connection';
-import { deactivateEnrollment, deleteEnrollment, listDormantEnrollments } from '../store/enrollment-repository';
+import type { Store } from '../store/store';
+
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -18,21 +16,21 @@ export interface SweepOutcome {
  * (or after enrollment when no letter was), and deleted with its letters and pending activations
  * `deleteAfterDays` after. Idempotent: run it from cron, a systemd timer, and at server start.
  */
-export function sweepInactive(db: Db, profiles: Iterable<Profile>, now: Date): SweepOutcome {
+export async function sweepInactive(store: Store, profiles: Iterable<Profile>, now: Date): Promise<SweepOutcome> {
   const outcome: SweepOutcome = { deactivated: 0, deleted: 0 };
-  transaction(db, (tx) => {
+  await store.transaction(async (tx) => {
     for (const profile of profiles) {
       const rule = profile.eligibility.inactivity;
       if (!rule) continue;
-      for (const record of listDormantEnrollments(tx, profile.id)) {
+      for (const record of await tx.enrollments.listDormantEnrollments(profile.id)) {
         const idleMs = now.getTime() - Date.parse(record.since);
         if (idleMs >= rule.deleteAfterDays * DAY_MS) {
-          deleteActivationsOf(tx, profile.id, record.lookupKey);
-          deleteEnrollment(tx, profile.id, record.lookupKey);
+          await tx.activations.deleteActivationsOf(profile.id, record.lookupKey);
+          await tx.enrollments.deleteEnrollment(profile.id, record.lookupKey);
           outcome.deleted += 1;
         } else if (idleMs >= rule.deactivateAfterDays * DAY_MS && record.deactivatedAt === null) {
           // The deactivation instant is when the rule says it happened, not when the sweep ran.
-          deactivateEnrollment(tx, profile.id, record.lookupKey, new Date(Date.parse(record.since) + rule.deactivateAfterDays * DAY_MS).toISOString());
+          await tx.enrollments.deactivateEnrollment(profile.id, record.lookupKey, new Date(Date.parse(record.since) + rule.deactivateAfterDays * DAY_MS).toISOString());
           outcome.deactivated += 1;
         }
       }

@@ -14,9 +14,7 @@ import { emailHash } from '../crypto/record-hash';
 import { newEmailCode } from '../mail/email-proof-secrets';
 import { deliverMail } from '../mail/mailer';
 import { identifierReminderEmail, passwordResetEmail } from '../mail/recovery-email';
-import { findEnrollment, findEnrollmentContact, lookupKeysByEmailHash } from '../store/enrollment-repository';
-import type { EnrollmentRow } from '../store/enrollment-repository';
-import { insertRecovery } from '../store/recovery-repository';
+import type { EnrollmentRow } from '../store/ports/enrollment-store';
 import { loginFor } from './account-naming';
 import { prefixProblems, terminalThrottleKey } from './eligibility-check-service';
 import { answerOnce, fingerprintOf, replayOrConflict } from './idempotency-service';
@@ -53,11 +51,11 @@ function parseFields(profile: Profile, fields: RecoverySecret['fields']): Result
 }
 
 /** Every request counts against the identity and the terminal, found or not: the cost must not tell. */
-function gate(ctx: ServiceContext, terminalId: string, identityKey: string): Result<never> | null {
+async function gate(ctx: ServiceContext, terminalId: string, identityKey: string): Promise<Result<never> | null> {
   const keys = { identity: identityKey, terminal: terminalThrottleKey(terminalId) };
-  const throttled = throttleGate(ctx.db, keys, ctx.now());
+  const throttled = await throttleGate(ctx.store, keys, ctx.now());
   if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
-  recordFailure(ctx.db, keys, ctx.now());
+  await recordFailure(ctx.store, keys, ctx.now());
   return null;
 }
 
@@ -66,8 +64,8 @@ function openValue(ctx: ServiceContext, record: EnrollmentRow, column: string, s
 }
 
 /** The address given at activation, else the one on file (idf seed, Cas 2: "l'adresse … renseignée pour cet autre établissement"). */
-function resetDestination(ctx: ServiceContext, record: EnrollmentRow): string | null {
-  const contact = findEnrollmentContact(ctx.db, record.profileId, record.lookupKey);
+async function resetDestination(ctx: ServiceContext, record: EnrollmentRow): Promise<string | null> {
+  const contact = await ctx.store.enrollments.findEnrollmentContact(record.profileId, record.lookupKey);
   return openValue(ctx, record, 'contact_email', contact?.contactEmailEnc) ?? openValue(ctx, record, 'email_on_file', record.emailOnFileEnc);
 }
 
@@ -89,10 +87,10 @@ async function requestPasswordReset(ctx: ServiceContext, request: IdempotentRequ
   if (!identity.ok) return identity;
   const hashed = hashIdentity(asked, identity.value, ctx.keys.recordKey);
   const throttleKey = hashed.lookupKey || fingerprintOf(ctx.keys.recordKey, ['recovery', profile.id, hashed.fieldHashes]);
-  const refused = gate(ctx, request.terminalId, throttleKey);
+  const refused = await gate(ctx, request.terminalId, throttleKey);
   if (refused) return refused;
-  const account = openAccount(asked, hashed, hashed.lookupKey ? findEnrollment(ctx.db, profile.id, hashed.lookupKey) : undefined);
-  const destination = account ? resetDestination(ctx, account) : null;
+  const account = openAccount(asked, hashed, hashed.lookupKey ? await ctx.store.enrollments.findEnrollment(profile.id, hashed.lookupKey) : undefined);
+  const destination = account ? await resetDestination(ctx, account) : null;
   const login = account ? (openValue(ctx, account, 'login', account.loginEnc) ?? loginFor(profile, identity.value)) : '';
   const code = newEmailCode();
   const codeHash = account && destination ? await hashPassword(code) : await hashOfUnsentCode();
@@ -101,8 +99,8 @@ async function requestPasswordReset(ctx: ServiceContext, request: IdempotentRequ
   const real = account && destination ? { account, destination } : null;
   const context = JSON.stringify({ login, fields: identity.value });
   const answer: RecoveryResponse = { recoveryId: id, sentTo: real ? maskEmail(real.destination) : decoyMask(ctx.keys.recordKey, `${profile.id}\u0000${throttleKey}`) };
-  const committed = answerOnce<RecoveryResponse>(ctx.db, request, now, (tx) => {
-    insertRecovery(tx, {
+  const committed = await answerOnce<RecoveryResponse>(ctx.store, request, now, async (tx) => {
+    await tx.recoveries.insertRecovery({
       id,
       profileId: profile.id,
       lookupKey: real ? real.account.lookupKey : null,
@@ -126,22 +124,25 @@ async function requestPasswordReset(ctx: ServiceContext, request: IdempotentRequ
  * other fields match (parents: the child's birth date), mailed to that address. The answer is
  * the typed address masked, mail or not; the mail only from the request that stored the answer.
  */
-function requestIdentifier(ctx: ServiceContext, request: IdempotentRequest, profile: Profile, secret: RecoverySecret, keys: string[]): RecoveryAnswer {
+async function requestIdentifier(ctx: ServiceContext, request: IdempotentRequest, profile: Profile, secret: RecoverySecret, keys: string[]): Promise<RecoveryAnswer> {
   if (!secret.email) return fail('INVALID_INPUT', { fields: [{ key: 'sealed.email', reason: 'required' }] });
   const asked = withFields(profile, keys);
   const identity = parseFields(asked, secret.fields);
   if (!identity.ok) return identity;
   const hashed = hashIdentity(asked, identity.value, ctx.keys.recordKey);
   const addressHash = emailHash(ctx.keys.recordKey, profile.id, secret.email);
-  const refused = gate(ctx, request.terminalId, addressHash);
+  const refused = await gate(ctx, request.terminalId, addressHash);
   if (refused) return refused;
-  const logins = lookupKeysByEmailHash(ctx.db, profile.id, addressHash)
-    .map((lookupKey) => findEnrollment(ctx.db, profile.id, lookupKey))
+  const records: (EnrollmentRow | undefined)[] = [];
+  for (const lookupKey of await ctx.store.enrollments.lookupKeysByEmailHash(profile.id, addressHash)) {
+    records.push(await ctx.store.enrollments.findEnrollment(profile.id, lookupKey));
+  }
+  const logins = records
     .filter((record): record is EnrollmentRow => record !== undefined && !record.deactivatedAt && identityMatches(asked, hashed, record))
     .map((record) => openValue(ctx, record, 'login', record.loginEnc))
     .filter((login): login is string => login !== null);
   const answer: RecoveryResponse = { recoveryId: randomBytes(16).toString('base64url'), sentTo: maskEmail(secret.email) };
-  const committed = answerOnce<RecoveryResponse>(ctx.db, request, ctx.now(), () => ok({ status: ACCEPTED, body: answer }));
+  const committed = await answerOnce<RecoveryResponse>(ctx.store, request, ctx.now(), async () => ok({ status: ACCEPTED, body: answer }));
   if (logins.length > 0 && committed.fresh) {
     const message = identifierReminderEmail({ profile, to: secret.email, logins, locale: secret.locale });
     void deliverMail(ctx.mailer, message, ctx.log, { profileId: profile.id }, 'identifier email');
@@ -165,11 +166,11 @@ export async function requestRecovery(
   const secret = openSecret(ctx, body.sealed, RecoverySecretSchema);
   if (!secret.ok) return secret;
   const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, ['recovery-request', body.profileId, secret.value]) };
-  const earlier = replayOrConflict<RecoveryResponse>(ctx.db, request);
+  const earlier = await replayOrConflict<RecoveryResponse>(ctx.store, request);
   if (earlier) return earlier;
   const config = profile.recovery?.[secret.value.kind];
   if (!config) return fail('NOT_FOUND');
   return secret.value.kind === 'password'
     ? requestPasswordReset(ctx, request, profile, secret.value, config.fields)
-    : requestIdentifier(ctx, request, profile, secret.value, config.fields);
+    : await requestIdentifier(ctx, request, profile, secret.value, config.fields);
 }

@@ -11,10 +11,7 @@ import type { PasswordRuleId } from '../../shared/schemas/password-policy-schema
 import type { Profile } from '../../shared/schemas/profile-schema';
 import { hashPassword, verifyPassword } from '../crypto/password-hash';
 import { decryptRecordValue } from '../crypto/record-cipher';
-import { findActivation, findActivePasswordHash, insertResetActivation } from '../store/activation-repository';
-import { findEnrollment } from '../store/enrollment-repository';
-import { findRecovery, markRecoveryUsed, recordWrongRecoveryCode, voidOtherRecoveries } from '../store/recovery-repository';
-import type { RecoveryRow } from '../store/recovery-repository';
+import type { RecoveryRow } from '../store/ports/recovery-store';
 import { passwordContextFor, refusedPasswordRules } from './chosen-password-check';
 import { terminalThrottleKey } from './eligibility-check-service';
 import { MAX_EMAIL_CODE_ATTEMPTS } from './email-proof-service';
@@ -44,7 +41,7 @@ function contextOf(ctx: ServiceContext, row: RecoveryRow): RecoveryContext | nul
 
 /** A used code again: the same success for the retry of the reset that used it (same code, same password), else CODE_USED. */
 async function usedAnswer(ctx: ServiceContext, row: RecoveryRow, code: string, password: string): Promise<ResetAnswer> {
-  const activation = row.activationId ? findActivation(ctx.db, row.activationId) : undefined;
+  const activation = row.activationId ? await ctx.store.activations.findActivation(row.activationId) : undefined;
   const login = contextOf(ctx, row)?.login;
   if (activation && login && (await verifyPassword(code, row.codeHash)) && (await verifyPassword(password, activation.passwordHash))) {
     return ok({ status: 200, body: { state: 'reset', login } });
@@ -62,7 +59,7 @@ async function usedAnswer(ctx: ServiceContext, row: RecoveryRow, code: string, p
 async function refusedResetRules(ctx: ServiceContext, profile: Profile, row: RecoveryRow, password: string, context: RecoveryContext): Promise<PasswordRuleId[]> {
   const rules = refusedPasswordRules(profile, password, passwordContextFor(profile, context.fields, context.login));
   if (profile.password.mode !== 'chosen' || !profile.password.policy.notCurrent || !row.lookupKey) return rules;
-  const currentHash = findActivePasswordHash(ctx.db, row.profileId, row.lookupKey);
+  const currentHash = await ctx.store.activations.findActivePasswordHash(row.profileId, row.lookupKey);
   if (!currentHash || !(await verifyPassword(password, currentHash))) return rules;
   return PASSWORD_RULE_IDS.filter((id) => id === 'notCurrent' || rules.includes(id));
 }
@@ -85,24 +82,24 @@ export async function resetWithRecoveryCode(
   const { password } = secret.value;
   const code = normalizeCode(secret.value.code);
   const request = { ...call, fingerprint: fingerprintOf(ctx.keys.recordKey, ['recovery-reset', recoveryId, code, password]) };
-  const earlier = replayOrConflict<RecoveryResetResponse>(ctx.db, request);
+  const earlier = await replayOrConflict<RecoveryResetResponse>(ctx.store, request);
   if (earlier) return earlier;
-  const row = findRecovery(ctx.db, recoveryId);
+  const row = await ctx.store.recoveries.findRecovery(recoveryId);
   // Per terminal only: each code has its own five tries, and the identity already paid for the request.
   const keys = { terminal: terminalThrottleKey(request.terminalId) };
-  const throttled = throttleGate(ctx.db, keys, ctx.now());
+  const throttled = await throttleGate(ctx.store, keys, ctx.now());
   if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
   if (!row) {
     await verifyAgainstNothing(code);
-    recordFailure(ctx.db, keys, ctx.now());
+    await recordFailure(ctx.store, keys, ctx.now());
     return fail('CODE_INVALID');
   }
   if (row.usedAt) return usedAnswer(ctx, row, code, password);
   if (row.attempts >= MAX_RECOVERY_CODE_ATTEMPTS || Date.parse(row.expiresAt) <= ctx.now().getTime()) return fail('CODE_EXPIRED');
   const context = contextOf(ctx, row);
   if (!isWellFormedCode(code, EMAIL_CODE_LENGTH) || !(await verifyPassword(code, row.codeHash)) || !context || !row.lookupKey) {
-    recordFailure(ctx.db, keys, ctx.now());
-    return fail(recordWrongRecoveryCode(ctx.db, row.id) >= MAX_RECOVERY_CODE_ATTEMPTS ? 'CODE_EXPIRED' : 'CODE_INVALID');
+    await recordFailure(ctx.store, keys, ctx.now());
+    return fail(await ctx.store.recoveries.recordWrongRecoveryCode(row.id) >= MAX_RECOVERY_CODE_ATTEMPTS ? 'CODE_EXPIRED' : 'CODE_INVALID');
   }
   const profile = ctx.profiles.get(row.profileId);
   if (!profile) return fail('NOT_FOUND');
@@ -111,16 +108,17 @@ export async function resetWithRecoveryCode(
   const passwordHash = await hashPassword(password);
   const lookupKey = row.lookupKey;
   const now = ctx.now();
-  return answerOnce<RecoveryResetResponse>(ctx.db, request, now, (tx) => {
+  const committed = await answerOnce<RecoveryResetResponse>(ctx.store, request, now, async (tx) => {
     const at = now.toISOString();
     const activationId = randomBytes(16).toString('base64url');
     // Another reset with the same code may have won while scrypt ran: this one then changes nothing.
-    if (findRecovery(tx, row.id)?.usedAt) return fail('CODE_USED');
-    if (findEnrollment(tx, row.profileId, lookupKey)?.deactivatedAt) return fail('ACCOUNT_DEACTIVATED');
-    insertResetActivation(tx, { id: activationId, profileId: row.profileId, lookupKey, terminalId: request.terminalId, passwordHash, createdAt: at, expiresAt: at, activatedAt: at });
-    markRecoveryUsed(tx, row.id, at, activationId);
-    voidOtherRecoveries(tx, row.profileId, lookupKey, row.id, at);
-    clearIdentityFailures(tx, row.throttleKey);
+    if ((await tx.recoveries.findRecovery(row.id))?.usedAt) return fail('CODE_USED');
+    if ((await tx.enrollments.findEnrollment(row.profileId, lookupKey))?.deactivatedAt) return fail('ACCOUNT_DEACTIVATED');
+    await tx.activations.insertResetActivation({ id: activationId, profileId: row.profileId, lookupKey, terminalId: request.terminalId, passwordHash, createdAt: at, expiresAt: at, activatedAt: at });
+    await tx.recoveries.markRecoveryUsed(row.id, at, activationId);
+    await tx.recoveries.voidOtherRecoveries(row.profileId, lookupKey, row.id, at);
+    await clearIdentityFailures(tx, row.throttleKey);
     return ok({ status: 200, body: { state: 'reset', login: context.login } });
-  }).result;
+  });
+  return committed.result;
 }

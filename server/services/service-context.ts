@@ -2,11 +2,11 @@ import type { KeyObject } from 'node:crypto';
 import type { ServerKeys } from '../crypto/server-keys';
 import type { Mailer, MailLog } from '../mail/mailer';
 import type { ProfileRegistry } from '../profiles/profile-registry';
-import type { Db } from '../store/connection';
+import type { Store } from '../store/store';
 
 /** What every service needs; built once in `buildApp`, with `now` injectable for fake clocks. */
 export interface ServiceContext {
-  db: Db;
+  store: Store;
   profiles: ProfileRegistry;
   keys: ServerKeys;
   sealingPrivateKey: KeyObject;

@@ -6,11 +6,8 @@ import { generatePassword } from '../crypto/password-generator';
 import { decryptRecordValue, encryptRecordValue } from '../crypto/record-cipher';
 import type { ServerKeys } from '../crypto/server-keys';
 import { generateTotpSecret, totpUri } from '../crypto/totp';
-import { transaction } from '../store/connection';
-import type { Db } from '../store/connection';
-import { endSessionsOfStaff } from '../store/staff-session-repository';
-import { findStaff, insertStaff, markStaffDisabled } from '../store/staff-repository';
-import type { StaffRow } from '../store/staff-repository';
+import type { Store } from '../store/store';
+import type { StaffRow } from '../store/ports/staff-store';
 
 /**
  * Staff accounts (issue 6), created by the CLI or an admin. The password is generated, shown
@@ -18,7 +15,7 @@ import type { StaffRow } from '../store/staff-repository';
  * the account and column so a value copied onto another account does not open.
  */
 export interface StaffAccountContext {
-  db: Db;
+  store: Store;
   keys: ServerKeys;
   now: () => Date;
 }
@@ -63,14 +60,14 @@ export async function createStaffAccount(
   input: NewStaffAccount,
   actor: StaffAuditActor = SYSTEM_ACTOR,
 ): Promise<{ password: string; totpSecret?: string; totpUri?: string }> {
-  if (findStaff(ctx.db, input.username)) throw new StaffAccountExistsError(input.username);
+  if (await ctx.store.staff.findStaff(input.username)) throw new StaffAccountExistsError(input.username);
   const password = generatePassword(STAFF_PASSWORD_LENGTH);
   const passwordHash = await hashPassword(password);
   const totpSecret = input.totp ? generateTotpSecret() : undefined;
   const now = ctx.now();
-  transaction(ctx.db, (tx) => {
-    if (findStaff(tx, input.username)) throw new StaffAccountExistsError(input.username);
-    insertStaff(tx, {
+  await ctx.store.transaction(async (tx) => {
+    if (await tx.staff.findStaff(input.username)) throw new StaffAccountExistsError(input.username);
+    await tx.staff.insertStaff({
       username: input.username,
       displayName: input.displayName,
       role: input.role,
@@ -79,7 +76,7 @@ export async function createStaffAccount(
       emailEnc: input.email ? encryptRecordValue(ctx.keys.recordKey, staffBinding(input.username, 'email'), input.email) : null,
       createdAt: now.toISOString(),
     });
-    appendAudit(
+    await appendAudit(
       tx,
       { ...actor, action: 'staff.create', subject: `staff:${input.username}`, outcome: 'ok', details: { role: input.role, totp: Boolean(totpSecret), email: Boolean(input.email) } },
       now,
@@ -89,12 +86,12 @@ export async function createStaffAccount(
 }
 
 /** Disables the account and ends its open sessions at once; false when unknown or already disabled. */
-export function disableStaff(ctx: StaffAccountContext, username: string, actor: StaffAuditActor = SYSTEM_ACTOR): boolean {
+export async function disableStaff(ctx: StaffAccountContext, username: string, actor: StaffAuditActor = SYSTEM_ACTOR): Promise<boolean> {
   const now = ctx.now();
-  return transaction(ctx.db, (tx) => {
-    if (!markStaffDisabled(tx, username, now.toISOString())) return false;
-    const ended = endSessionsOfStaff(tx, username, now.toISOString());
-    appendAudit(tx, { ...actor, action: 'staff.disable', subject: `staff:${username}`, outcome: 'ok', details: { sessionsEnded: ended } }, now);
+  return ctx.store.transaction(async (tx) => {
+    if (!await tx.staff.markStaffDisabled(username, now.toISOString())) return false;
+    const ended = await tx.staffSessions.endSessionsOfStaff(username, now.toISOString());
+    await appendAudit(tx, { ...actor, action: 'staff.disable', subject: `staff:${username}`, outcome: 'ok', details: { sessionsEnded: ended } }, now);
     return true;
   });
 }

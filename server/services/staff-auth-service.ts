@@ -8,10 +8,7 @@ import { hashPassword, verifyPassword } from '../crypto/password-hash';
 import { sha256Hex } from '../crypto/token-hash';
 import { verifyTotp } from '../crypto/totp';
 import type { StaffPrincipal } from '../plugins/staff-auth-plugin';
-import { transaction } from '../store/connection';
-import type { Db } from '../store/connection';
-import { endStaffSession, findStaffSession, insertStaffSession, touchStaffSession } from '../store/staff-session-repository';
-import { claimTotpStep, findStaff } from '../store/staff-repository';
+import type { StoreOps } from '../store/store';
 import { terminalThrottleKey } from './eligibility-check-service';
 import type { StaffAccountContext } from './staff-account-service';
 import { readStaffTotpSecret } from './staff-account-service';
@@ -52,10 +49,10 @@ export function staffThrottleKeys(username: string, terminalId: string): { ident
   return { identity: sha256Hex(`staff\u0000${username}`), terminal: terminalThrottleKey(terminalId) };
 }
 
-function refuse(ctx: StaffAccountContext, terminalId: string, username: string, code: 'UNAUTHORIZED' | 'THROTTLED', now: Date): void {
-  transaction(ctx.db, (tx) => {
-    if (code === 'UNAUTHORIZED') recordFailure(tx, staffThrottleKeys(username, terminalId), now);
-    appendAudit(tx, { actorKind: 'staff', actor: username, terminalId, action: 'staff.signIn', subject: null, outcome: code }, now);
+async function refuse(ctx: StaffAccountContext, terminalId: string, username: string, code: 'UNAUTHORIZED' | 'THROTTLED', now: Date): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    if (code === 'UNAUTHORIZED') await recordFailure(tx, staffThrottleKeys(username, terminalId), now);
+    await appendAudit(tx, { actorKind: 'staff', actor: username, terminalId, action: 'staff.signIn', subject: null, outcome: code }, now);
   });
 }
 
@@ -67,12 +64,12 @@ function refuse(ctx: StaffAccountContext, terminalId: string, username: string, 
 export async function signInStaff(ctx: StaffAccountContext, terminalId: string, request: StaffSignIn): Promise<Result<StaffSession>> {
   const now = ctx.now();
   const keys = staffThrottleKeys(request.username, terminalId);
-  const throttled = throttleGate(ctx.db, keys, now);
+  const throttled = await throttleGate(ctx.store, keys, now);
   if (throttled) {
-    refuse(ctx, terminalId, request.username, 'THROTTLED', now);
+    await refuse(ctx, terminalId, request.username, 'THROTTLED', now);
     return { ok: false, error: throttled };
   }
-  const row = findStaff(ctx.db, request.username);
+  const row = await ctx.store.staff.findStaff(request.username);
   const passwordOk = await verifyPassword(request.password, row?.passwordHash ?? (await decoy()));
   const secret = row ? readStaffTotpSecret(ctx.keys, row) : null;
   const needsTotp = row?.totpSecretEnc != null;
@@ -82,17 +79,17 @@ export async function signInStaff(ctx: StaffAccountContext, terminalId: string, 
   const expiresAt = new Date(now.getTime() + STAFF_SESSION_ABSOLUTE_MS).toISOString();
   const opened =
     accepted &&
-    transaction(ctx.db, (tx) => {
+    await ctx.store.transaction(async (tx) => {
       // Claimed in the write transaction: two sign-ins racing with one code cannot both pass.
-      if (step !== null && !claimTotpStep(tx, row.username, step)) return false;
-      clearIdentityFailures(tx, keys.identity);
+      if (step !== null && !await tx.staff.claimTotpStep(row.username, step)) return false;
+      await clearIdentityFailures(tx, keys.identity);
       const at = now.toISOString();
-      insertStaffSession(tx, { tokenHash: sha256Hex(token), username: row.username, terminalId, createdAt: at, lastSeenAt: at, expiresAt });
-      appendAudit(tx, { actorKind: 'staff', actor: row.username, terminalId, action: 'staff.signIn', subject: null, outcome: 'ok', details: { role: row.role } }, now);
+      await tx.staffSessions.insertStaffSession({ tokenHash: sha256Hex(token), username: row.username, terminalId, createdAt: at, lastSeenAt: at, expiresAt });
+      await appendAudit(tx, { actorKind: 'staff', actor: row.username, terminalId, action: 'staff.signIn', subject: null, outcome: 'ok', details: { role: row.role } }, now);
       return true;
     });
   if (!opened || !row) {
-    refuse(ctx, terminalId, request.username, 'UNAUTHORIZED', now);
+    await refuse(ctx, terminalId, request.username, 'UNAUTHORIZED', now);
     return fail('UNAUTHORIZED');
   }
   return ok({ token, staff: { username: row.username, displayName: row.displayName, role: row.role }, expiresAt });
@@ -108,37 +105,37 @@ export type StaffTokenCheck = { ok: true; principal: StaffPrincipal } | { ok: fa
  * another terminal, absolute or idle expiry passed, account disabled. A valid call pushes back
  * the idle expiry.
  */
-export function checkStaffToken(db: Db, token: string | undefined, terminalId: string, now: Date): StaffTokenCheck {
+export async function checkStaffToken(store: StoreOps, token: string | undefined, terminalId: string, now: Date): Promise<StaffTokenCheck> {
   if (token === undefined) return { ok: false, reason: 'missing' };
   if (!StaffTokenSchema.safeParse(token).success) return { ok: false, reason: 'unknown' };
   const tokenHash = sha256Hex(token);
-  const session = findStaffSession(db, tokenHash);
+  const session = await store.staffSessions.findStaffSession(tokenHash);
   if (!session) return { ok: false, reason: 'unknown' };
   const refused = (reason: StaffTokenRefusal): StaffTokenCheck => ({ ok: false, reason, username: session.username });
   if (session.endedAt !== null) return refused('ended');
   if (session.terminalId !== terminalId) return refused('otherTerminal');
   if (now.getTime() >= Date.parse(session.expiresAt)) return refused('expired');
   if (now.getTime() - Date.parse(session.lastSeenAt) >= STAFF_SESSION_IDLE_MS) return refused('idle');
-  const staff = findStaff(db, session.username);
+  const staff = await store.staff.findStaff(session.username);
   if (!staff || staff.disabledAt !== null) return refused('disabled');
-  touchStaffSession(db, tokenHash, now.toISOString());
+  await store.staffSessions.touchStaffSession(tokenHash, now.toISOString());
   return { ok: true, principal: { username: staff.username, displayName: staff.displayName, role: staff.role, tokenHash, terminalId } };
 }
 
-export function authenticateStaff(db: Db, token: string, terminalId: string, now: Date): StaffPrincipal | null {
-  const checked = checkStaffToken(db, token, terminalId, now);
+export async function authenticateStaff(store: StoreOps, token: string, terminalId: string, now: Date): Promise<StaffPrincipal | null> {
+  const checked = await checkStaffToken(store, token, terminalId, now);
   return checked.ok ? checked.principal : null;
 }
 
 /** A refused staff call (bad token, role too low), audited with whoever the token named, never the token. */
-export function auditStaffCallRefused(
+export async function auditStaffCallRefused(
   ctx: StaffAccountContext,
   refusal: { terminalId: string; route: string; outcome: 'UNAUTHORIZED' | 'FORBIDDEN'; reason: string; username?: string },
-): void {
+): Promise<void> {
   const now = ctx.now();
   const actor = refusal.username ? { actorKind: 'staff' as const, actor: refusal.username } : { actorKind: 'terminal' as const, actor: refusal.terminalId };
-  transaction(ctx.db, (tx) => {
-    appendAudit(
+  await ctx.store.transaction(async (tx) => {
+    await appendAudit(
       tx,
       { ...actor, terminalId: refusal.terminalId, action: 'staff.call', subject: null, outcome: refusal.outcome, details: { route: refusal.route.slice(0, 200), reason: refusal.reason } },
       now,
@@ -147,10 +144,10 @@ export function auditStaffCallRefused(
 }
 
 /** Ends the session and forgets its cases. */
-export function signOutStaff(ctx: StaffAccountContext, principal: StaffPrincipal): void {
+export async function signOutStaff(ctx: StaffAccountContext, principal: StaffPrincipal): Promise<void> {
   const now = ctx.now();
-  transaction(ctx.db, (tx) => {
-    endStaffSession(tx, principal.tokenHash, now.toISOString());
-    appendAudit(tx, { actorKind: 'staff', actor: principal.username, terminalId: principal.terminalId, action: 'staff.signOut', subject: null, outcome: 'ok' }, now);
+  await ctx.store.transaction(async (tx) => {
+    await tx.staffSessions.endStaffSession(principal.tokenHash, now.toISOString());
+    await appendAudit(tx, { actorKind: 'staff', actor: principal.username, terminalId: principal.terminalId, action: 'staff.signOut', subject: null, outcome: 'ok' }, now);
   });
 }

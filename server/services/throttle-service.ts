@@ -1,7 +1,6 @@
 import type { AppError } from '../../shared/contract/result';
-import type { Db } from '../store/connection';
-import { clearThrottle, findThrottle, saveThrottle } from '../store/throttle-repository';
-import type { ThrottleScope } from '../store/throttle-repository';
+import type { StoreOps } from '../store/store';
+import type { ThrottleScope } from '../store/ports/throttle-store';
 
 /**
  * LOCKDOWN.md #17: after 5 failures for one identity (30 for one terminal) within 15 minutes,
@@ -15,30 +14,30 @@ const MAX_DELAY_S = 15 * 60;
 
 export type ThrottleKeys = Partial<Record<ThrottleScope, string>>;
 
-function waitSeconds(db: Db, scope: ThrottleScope, keyHash: string, now: Date): number {
-  const blockedUntil = findThrottle(db, scope, keyHash)?.blockedUntil;
+async function waitSeconds(store: StoreOps, scope: ThrottleScope, keyHash: string, now: Date): Promise<number> {
+  const blockedUntil = (await store.throttle.findThrottle(scope, keyHash))?.blockedUntil;
   if (!blockedUntil) return 0;
   return Math.max(0, Math.ceil((Date.parse(blockedUntil) - now.getTime()) / 1000));
 }
 
 /** THROTTLED with the longest wait among the keys, or null when the attempt may go ahead. */
-export function throttleGate(db: Db, keys: ThrottleKeys, now: Date): AppError | null {
+export async function throttleGate(store: StoreOps, keys: ThrottleKeys, now: Date): Promise<AppError | null> {
   let wait = 0;
   for (const [scope, keyHash] of Object.entries(keys) as [ThrottleScope, string][]) {
-    wait = Math.max(wait, waitSeconds(db, scope, keyHash, now));
+    wait = Math.max(wait, await waitSeconds(store, scope, keyHash, now));
   }
   return wait > 0 ? { code: 'THROTTLED', retryAfterS: wait } : null;
 }
 
-export function recordFailure(db: Db, keys: ThrottleKeys, now: Date): void {
+export async function recordFailure(store: StoreOps, keys: ThrottleKeys, now: Date): Promise<void> {
   for (const [scope, keyHash] of Object.entries(keys) as [ThrottleScope, string][]) {
-    const row = findThrottle(db, scope, keyHash);
+    const row = await store.throttle.findThrottle(scope, keyHash);
     const quietSince = row ? Math.max(Date.parse(row.lastFailureAt), Date.parse(row.blockedUntil ?? row.lastFailureAt)) : 0;
     const quiet = !row || now.getTime() - quietSince >= THROTTLE_WINDOW_MS;
     const failures = quiet ? 1 : row.failures + 1;
     const over = failures - THROTTLE_LIMITS[scope];
     const delayS = over >= 0 ? Math.min(BASE_DELAY_S * 2 ** over, MAX_DELAY_S) : 0;
-    saveThrottle(db, {
+    await store.throttle.saveThrottle({
       scope,
       keyHash,
       failures,
@@ -49,6 +48,6 @@ export function recordFailure(db: Db, keys: ThrottleKeys, now: Date): void {
   }
 }
 
-export function clearIdentityFailures(db: Db, identityKey: string): void {
-  clearThrottle(db, 'identity', identityKey);
+export async function clearIdentityFailures(store: StoreOps, identityKey: string): Promise<void> {
+  await store.throttle.clearThrottle('identity', identityKey);
 }

@@ -10,7 +10,7 @@ import { importEnrollmentsCsv } from '../../server/import/enrollment-csv-import'
 import { loadProfiles } from '../../server/profiles/profile-registry';
 import { createStaffAccount } from '../../server/services/staff-account-service';
 import { issueTerminalToken } from '../../server/services/terminal-service';
-import { openServerDatabase } from '../../server/store/server-database';
+import { openServerStore } from '../../server/store/sqlite/server-database';
 import { startKiosk, type RunningKiosk } from '../support/kiosk-process';
 import { connectKiosk, type KioskHttp } from './lib/kiosk-http';
 import { summary } from './lib/stats';
@@ -57,17 +57,17 @@ async function seedServer(serverDir: string, count: number) {
   const profile = loadProfiles('resources/profiles').get(PROFILE_ID);
   if (!profile) throw new Error(`no profile ${PROFILE_ID}`);
   const people = benchPeople(count);
-  const db = openServerDatabase(serverDir);
+  const db = openServerStore(serverDir);
   try {
     const keys = loadServerKeys(serverDir);
     const enrolledAt = new Date(Date.now() - 7 * 86_400_000).toISOString();
-    const imported = importEnrollmentsCsv(db, profile, keys.recordKey, benchCsv(people, [...columnsFor(profile), 'cohort'], enrolledAt));
+    const imported = await importEnrollmentsCsv(db, profile, keys.recordKey, benchCsv(people, [...columnsFor(profile), 'cohort'], enrolledAt));
     if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
-    const staff = await createStaffAccount({ db, keys, now: () => new Date() }, { username: 'bench.staff', displayName: 'Banc Personnel', role: 'agent' });
-    const tokenB = issueTerminalToken(db, 'borne-bench-b', 'Bench B', new Date());
+    const staff = await createStaffAccount({ store: db, keys, now: () => new Date() }, { username: 'bench.staff', displayName: 'Banc Personnel', role: 'agent' });
+    const tokenB = await issueTerminalToken(db, 'borne-bench-b', 'Bench B', new Date());
     return { people, staffPassword: staff.password, tokenB };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 

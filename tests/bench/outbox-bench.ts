@@ -103,7 +103,7 @@ async function queueConfirmations(core: KioskCore, people: CohortPerson[]): Prom
 }
 
 async function flushRun(count: number) {
-  const seeded = seedCohortServer(count, ['borne-bench']);
+  const seeded = await seedCohortServer(count, ['borne-bench']);
   const server = await startServer({ dataDir: seeded.dataDir, profilesDir: PROFILES_DIR });
   const proxy = await startFaultProxy(server.url);
   const kioskDir = mkdtempSync(join(tmpdir(), 'sesame-outbox-bench-'));

@@ -20,7 +20,7 @@ export function registerAdminAuditRoute(app: App, ctx: ServiceContext): void {
     schema: { querystring: AuditQuerySchema, response: { 200: AuditExportResponseSchema } },
     handler: async (request, reply) => {
       if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-      return exportAudit(ctx, request.staff, request.query.after, request.query.limit);
+      return await exportAudit(ctx, request.staff, request.query.after, request.query.limit);
     },
   });
 }

@@ -31,7 +31,7 @@ export function registerAdminRoutes(app: App, ctx: ServiceContext): void {
     url: staffRoutes.adminStaffList.path,
     config,
     schema: { response: { 200: StaffListResponseSchema } },
-    handler: async () => ({ staff: staffList(ctx) }),
+    handler: async () => ({ staff: await staffList(ctx) }),
   });
   app.route({
     method: staffRoutes.adminStaffCreate.method,
@@ -60,8 +60,8 @@ export function registerAdminRoutes(app: App, ctx: ServiceContext): void {
       if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
       const { username } = request.params;
       if (username === request.staff.username) return sendError(reply, { code: 'NOT_APPLICABLE' });
-      if (!disableStaff(ctx, username, adminActor(request.staff))) return sendError(reply, { code: 'NOT_FOUND' });
-      const staff = staffList(ctx).find((item) => item.username === username);
+      if (!await disableStaff(ctx, username, adminActor(request.staff))) return sendError(reply, { code: 'NOT_FOUND' });
+      const staff = (await staffList(ctx)).find((item) => item.username === username);
       return staff ? { staff } : sendError(reply, { code: 'NOT_FOUND' });
     },
   });
@@ -70,7 +70,7 @@ export function registerAdminRoutes(app: App, ctx: ServiceContext): void {
     url: staffRoutes.adminTerminals.path,
     config,
     schema: { response: { 200: TerminalListResponseSchema } },
-    handler: async () => ({ terminals: terminalList(ctx) }),
+    handler: async () => ({ terminals: await terminalList(ctx) }),
   });
   app.route({
     method: staffRoutes.adminTerminalRevoke.method,
@@ -81,8 +81,8 @@ export function registerAdminRoutes(app: App, ctx: ServiceContext): void {
       if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
       const { terminalId } = request.params;
       if (terminalId === request.staff.terminalId) return sendError(reply, { code: 'NOT_APPLICABLE' });
-      if (!revokeTerminalAsAdmin(ctx, request.staff, terminalId)) return sendError(reply, { code: 'NOT_FOUND' });
-      const terminal = terminalList(ctx).find((item) => item.id === terminalId);
+      if (!await revokeTerminalAsAdmin(ctx, request.staff, terminalId)) return sendError(reply, { code: 'NOT_FOUND' });
+      const terminal = (await terminalList(ctx)).find((item) => item.id === terminalId);
       return terminal ? { terminal } : sendError(reply, { code: 'NOT_FOUND' });
     },
   });

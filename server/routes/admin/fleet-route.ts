@@ -14,6 +14,6 @@ export function registerFleetRoute(app: App, ctx: ServiceContext): void {
     url: fleetRoutes.adminFleet.path,
     config: { staffRole: 'admin' },
     schema: { response: { 200: FleetResponseSchema } },
-    handler: async () => fleetOf(ctx),
+    handler: async () => await fleetOf(ctx),
   });
 }

@@ -22,12 +22,12 @@ const FORM_BODY_LIMIT_BYTES = 1024;
  */
 export function registerEmailLinkRoutes(app: App, ctx: ServiceContext): void {
   const limiter = createLinkRateLimiter(ctx.now);
-  function answer(request: { ip: string; params: { token: string } }, reply: FastifyReply, act: (token: string) => 'confirm' | 'activated' | 'invalid'): FastifyReply {
+  async function answer(request: { ip: string; params: { token: string } }, reply: FastifyReply, act: (token: string) => Promise<'confirm' | 'activated' | 'invalid'>): Promise<FastifyReply> {
     reply.headers(EMAIL_LINK_PAGE_HEADERS);
     if (!limiter.allow(request.ip)) {
       return reply.code(429).header('retry-after', String(LINK_RATE_LIMIT.windowMs / 1000)).send(emailLinkPage('throttled'));
     }
-    const outcome = act(request.params.token);
+    const outcome = await act(request.params.token);
     return reply.code(outcome === 'invalid' ? 404 : 200).send(emailLinkPage(outcome));
   }
   // Encapsulated, so the form content type is accepted on this route only; every other route stays JSON-only.
@@ -37,7 +37,7 @@ export function registerEmailLinkRoutes(app: App, ctx: ServiceContext): void {
       done(null, {});
     });
     const route = { url: enrollmentRoutes.emailLink.path, config: { public: true }, schema: { params: LinkParamsSchema } } as const;
-    scope.route({ ...route, method: 'GET', handler: (request, reply) => answer(request, reply, (token) => (isEmailLinkOpen(ctx, token) ? 'confirm' : 'invalid')) });
+    scope.route({ ...route, method: 'GET', handler: (request, reply) => answer(request, reply, async (token) => (await isEmailLinkOpen(ctx, token) ? 'confirm' : 'invalid')) });
     scope.route({ ...route, method: 'POST', handler: (request, reply) => answer(request, reply, (token) => openEmailLink(ctx, token)) });
   });
 }

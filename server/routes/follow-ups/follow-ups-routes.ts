@@ -27,7 +27,7 @@ export function registerFollowUpRoutes(app: App, ctx: ServiceContext): void {
     schema: { querystring: FollowUpListQuerySchema, response: { 200: FollowUpListResponseSchema } },
     handler: async (request, reply) => {
       if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-      return { followUps: followUpsFor(ctx, request.query) };
+      return { followUps: await followUpsFor(ctx, request.query) };
     },
   });
   app.route({
@@ -37,7 +37,7 @@ export function registerFollowUpRoutes(app: App, ctx: ServiceContext): void {
     schema: { params: FollowUpParamsSchema, response: { 200: FollowUpResolveResponseSchema } },
     handler: async (request, reply) => {
       if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-      const resolved = resolveFollowUpBy(ctx, request.staff, request.params.followUpId);
+      const resolved = await resolveFollowUpBy(ctx, request.staff, request.params.followUpId);
       if (!resolved.ok) return sendError(reply, resolved.error);
       return { followUp: resolved.value };
     },

@@ -20,7 +20,7 @@ import { buildBoard, waitForAuditAfter } from '../../services/groups/group-board
 import { closeGroupSession, joinGroupByCode, leaveGroup, openGroup, terminalGroup } from '../../services/groups/group-service';
 import { mailGroupSummary, summaryCsv } from '../../services/groups/group-summary';
 import type { ServiceContext } from '../../services/service-context';
-import { findGroup, listCohorts } from '../../store/group-repository';
+
 
 const GroupParamsSchema = z.object({ groupId: GroupIdSchema });
 const DEFAULT_WAIT_S = 20;
@@ -38,7 +38,7 @@ export function registerGroupRoutes(app: App, ctx: ServiceContext): void {
 
   app.get(staffRoutes.cohorts.path, { config: AGENT, schema: { querystring: z.object({ profileId: ProfileIdSchema }), response: { 200: CohortListResponseSchema } } }, async (request, reply) => {
     if (!ctx.profiles.has(request.query.profileId)) return sendError(reply, { code: 'NOT_FOUND' });
-    return { cohorts: listCohorts(ctx.db, request.query.profileId) };
+    return { cohorts: await ctx.store.groups.listCohorts(request.query.profileId) };
   });
 
   app.post(
@@ -46,34 +46,34 @@ export function registerGroupRoutes(app: App, ctx: ServiceContext): void {
     { config: AGENT, bodyLimit: GROUP_OPEN_BODY_LIMIT, schema: { body: GroupOpenRequestSchema, response: { 201: BoardSchema } } },
     async (request, reply) => {
       if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-      const opened = openGroup(ctx, request.staff, request.body);
+      const opened = await openGroup(ctx, request.staff, request.body);
       if (!opened.ok) return sendError(reply, opened.error);
-      return reply.code(201).send(buildBoard(ctx, opened.value));
+      return reply.code(201).send(await buildBoard(ctx, opened.value));
     },
   );
 
   app.post(staffRoutes.groupJoin.path, { config: AGENT, schema: { body: GroupJoinRequestSchema, response: { 200: GroupJoinResponseSchema } } }, async (request, reply) => {
     if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-    const joined = joinGroupByCode(ctx, request.staff, request.body.joinCode);
+    const joined = await joinGroupByCode(ctx, request.staff, request.body.joinCode);
     return joined.ok ? joined.value : sendError(reply, joined.error);
   });
 
   app.post(staffRoutes.groupLeave.path, { config: AGENT, schema: { response: { 200: TerminalGroupResponseSchema } } }, async (request, reply) => {
     if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-    leaveGroup(ctx, request.staff);
-    return { group: terminalGroup(ctx, request.terminalId) };
+    await leaveGroup(ctx, request.staff);
+    return { group: await terminalGroup(ctx, request.terminalId) };
   });
 
   // The terminal's bearer token only: the kiosk asks at each Welcome, no one signed in.
   app.get(staffRoutes.terminalGroup.path, { schema: { response: { 200: TerminalGroupResponseSchema } } }, async (request) => ({
-    group: terminalGroup(ctx, request.terminalId),
+    group: await terminalGroup(ctx, request.terminalId),
   }));
 
   app.get(
     staffRoutes.groupBoard.path,
     { config: AGENT, schema: { params: GroupParamsSchema, querystring: BoardQuerySchema, response: { 200: BoardSchema } } },
     async (request, reply) => {
-      if (!findGroup(ctx.db, request.params.groupId)) return sendError(reply, { code: 'NOT_FOUND' });
+      if (!await ctx.store.groups.findGroup(request.params.groupId)) return sendError(reply, { code: 'NOT_FOUND' });
       const { after, waitS } = request.query;
       if (after !== undefined) {
         const poll = new AbortController();
@@ -81,37 +81,37 @@ export function registerGroupRoutes(app: App, ctx: ServiceContext): void {
         const clientGone = () => poll.abort();
         reply.raw.once('close', clientGone);
         try {
-          await waitForAuditAfter(ctx.db, after, Math.min(waitS ?? DEFAULT_WAIT_S, BOARD_MAX_WAIT_S), poll.signal);
+          await waitForAuditAfter(ctx.store, after, Math.min(waitS ?? DEFAULT_WAIT_S, BOARD_MAX_WAIT_S), poll.signal);
         } finally {
           reply.raw.off('close', clientGone);
           polls.delete(poll);
         }
       }
-      const group = findGroup(ctx.db, request.params.groupId);
-      return group ? buildBoard(ctx, group) : sendError(reply, { code: 'NOT_FOUND' });
+      const group = await ctx.store.groups.findGroup(request.params.groupId);
+      return group ? await buildBoard(ctx, group) : sendError(reply, { code: 'NOT_FOUND' });
     },
   );
 
   app.post(staffRoutes.groupClose.path, { config: AGENT, schema: { params: GroupParamsSchema, response: { 200: GroupSummarySchema } } }, async (request, reply) => {
     if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-    const group = findGroup(ctx.db, request.params.groupId);
+    const group = await ctx.store.groups.findGroup(request.params.groupId);
     if (!group) return sendError(reply, { code: 'NOT_FOUND' });
-    const final = buildBoard(ctx, group);
-    const closed = closeGroupSession(ctx, request.staff, group.id, final.summary.counts);
-    return closed.ok ? buildBoard(ctx, closed.value).summary : sendError(reply, closed.error);
+    const final = await buildBoard(ctx, group);
+    const closed = await closeGroupSession(ctx, request.staff, group.id, final.summary.counts);
+    return closed.ok ? (await buildBoard(ctx, closed.value)).summary : sendError(reply, closed.error);
   });
 
   app.get(staffRoutes.groupSummaryCsv.path, { config: AGENT, schema: { params: GroupParamsSchema } }, async (request, reply) => {
-    const group = findGroup(ctx.db, request.params.groupId);
+    const group = await ctx.store.groups.findGroup(request.params.groupId);
     if (!group) return sendError(reply, { code: 'NOT_FOUND' });
-    return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store').send(summaryCsv(buildBoard(ctx, group)));
+    return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store').send(summaryCsv(await buildBoard(ctx, group)));
   });
 
   app.post(staffRoutes.groupSummaryMail.path, { config: AGENT, schema: { params: GroupParamsSchema, response: { 200: GroupSummaryMailResponseSchema } } }, async (request, reply) => {
     if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-    const group = findGroup(ctx.db, request.params.groupId);
+    const group = await ctx.store.groups.findGroup(request.params.groupId);
     if (!group) return sendError(reply, { code: 'NOT_FOUND' });
-    const mailed = await mailGroupSummary(ctx, request.staff, buildBoard(ctx, group));
+    const mailed = await mailGroupSummary(ctx, request.staff, await buildBoard(ctx, group));
     return mailed.ok ? mailed.value : sendError(reply, mailed.error);
   });
 }

@@ -15,7 +15,7 @@ export function registerHeartbeatModule(app: App, ctx: ServiceContext): void {
     method: fleetRoutes.heartbeats.method,
     url: fleetRoutes.heartbeats.path,
     schema: { body: HeartbeatRequestSchema, response: { 200: HeartbeatResponseSchema } },
-    handler: async (request) => recordHeartbeat(ctx, request.terminalId, request.body),
+    handler: async (request) => await recordHeartbeat(ctx, request.terminalId, request.body),
   });
   registerFleetRoute(app, ctx);
 }

@@ -10,7 +10,7 @@ export function registerLookupRoutes(app: App, ctx: ServiceContext): void {
   // Lookups answer ACCOUNT_DEACTIVATED from the sweep's marks (parents seed): bring them up to
   // date before the first request, whatever the scheduled sweep missed while the server was down.
   app.addHook('onReady', async () => {
-    sweepInactive(ctx.db, ctx.profiles.values(), ctx.now());
+    await sweepInactive(ctx.store, ctx.profiles.values(), ctx.now());
   });
   app.route({
     method: enrollmentRoutes.lookups.method,

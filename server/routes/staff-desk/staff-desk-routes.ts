@@ -21,7 +21,7 @@ export function registerStaffDeskRoutes(app: App, ctx: ServiceContext): void {
     schema: { body: StaffLookupRequestSchema, response: { 200: DiagnosisSchema } },
     handler: async (request, reply) => {
       if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-      const found = staffLookup(ctx, request.staff, request.body);
+      const found = await staffLookup(ctx, request.staff, request.body);
       if (!found.ok) return sendError(reply, found.error);
       return found.value;
     },

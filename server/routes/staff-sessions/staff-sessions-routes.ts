@@ -27,7 +27,7 @@ export function registerStaffSessionRoutes(app: App, ctx: ServiceContext): void 
     schema: { response: { 200: SignedOutResponseSchema } },
     handler: async (request, reply) => {
       if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-      signOutStaff(ctx, request.staff);
+      await signOutStaff(ctx, request.staff);
       return { signedOut: true as const };
     },
   });

@@ -2,9 +2,8 @@ import { MEMBER_STATES } from '../../../shared/contract/staff-api';
 import type { Board, BoardMember, GroupSummary } from '../../../shared/contract/staff-api';
 import { lastAuditSeq, onAuditAppended } from '../../audit/audit-log';
 import { decryptRecordValue } from '../../crypto/record-cipher';
-import type { Db } from '../../store/connection';
-import { listGroupMembers, listGroupTerminals } from '../../store/group-repository';
-import type { GroupRow } from '../../store/group-repository';
+import type { Store } from '../../store/store';
+import type { GroupRow } from '../../store/ports/group-store';
 import type { ServiceContext } from '../service-context';
 import { personState } from '../staff/diagnosis-service';
 import type { PersonState } from '../staff/diagnosis-service';
@@ -25,7 +24,7 @@ export function memberStateOf(state: PersonState): Pick<BoardMember, 'state' | '
   return { state: 'blocked', reason: state.status, ...(state.opensAt ? { opensAt: state.opensAt } : {}) };
 }
 
-export function groupSummaryOf(ctx: ServiceContext, group: GroupRow, members: BoardMember[]): GroupSummary {
+export async function groupSummaryOf(ctx: ServiceContext, group: GroupRow, members: BoardMember[]): Promise<GroupSummary> {
   const counts = Object.fromEntries(MEMBER_STATES.map((state) => [state, 0])) as GroupSummary['counts'];
   for (const member of members) counts[member.state] += 1;
   return {
@@ -37,20 +36,21 @@ export function groupSummaryOf(ctx: ServiceContext, group: GroupRow, members: Bo
     ...(group.closedAt ? { closedAt: group.closedAt } : {}),
     openedBy: group.openedByName,
     counts,
-    terminals: listGroupTerminals(ctx.db, group),
+    terminals: await ctx.store.groups.listGroupTerminals(group),
   };
 }
 
 /** The board now. `version` is read first, so a change landing meanwhile shows at the next poll. */
-export function buildBoard(ctx: ServiceContext, group: GroupRow): Board {
-  const version = lastAuditSeq(ctx.db);
+export async function buildBoard(ctx: ServiceContext, group: GroupRow): Promise<Board> {
+  const version = await lastAuditSeq(ctx.store);
   const profile = ctx.profiles.get(group.profileId);
-  const members: BoardMember[] = listGroupMembers(ctx.db, group.id).map((row) => {
+  const members: BoardMember[] = [];
+  for (const row of await ctx.store.groups.listGroupMembers(group.id)) {
     const label = decryptRecordValue(ctx.keys.recordKey, memberLabelBinding(group.id, row.no), row.labelEnc) ?? '';
-    const state: PersonState = profile ? personState(ctx, profile, row.lookupKey) : { status: 'NOT_FOUND' };
-    return { no: row.no, label, ...memberStateOf(state), ...(state.updatedAt ? { updatedAt: state.updatedAt } : {}) };
-  });
-  return { version, summary: groupSummaryOf(ctx, group, members), members };
+    const state: PersonState = profile ? await personState(ctx, profile, row.lookupKey) : { status: 'NOT_FOUND' };
+    members.push({ no: row.no, label, ...memberStateOf(state), ...(state.updatedAt ? { updatedAt: state.updatedAt } : {}) });
+  }
+  return { version, summary: await groupSummaryOf(ctx, group, members), members };
 }
 
 let pendingWaits = 0;
@@ -65,12 +65,13 @@ export function pendingBoardWaits(): number {
  * audited), after `waitS` seconds, or when `signal` aborts (client gone, server closing),
  * whichever comes first; the listener and the timer are always removed.
  */
-export function waitForAuditAfter(db: Db, after: number, waitS: number, signal: AbortSignal): Promise<void> {
-  if (lastAuditSeq(db) > after || waitS <= 0 || signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
+export async function waitForAuditAfter(store: Store, after: number, waitS: number, signal: AbortSignal): Promise<void> {
+  if (waitS <= 0 || signal.aborted) return;
+  let finish = () => {};
+  const waited = new Promise<void>((resolve) => {
     pendingWaits += 1;
     let done = false;
-    const finish = () => {
+    finish = () => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -79,10 +80,13 @@ export function waitForAuditAfter(db: Db, after: number, waitS: number, signal: 
       pendingWaits -= 1;
       resolve();
     };
-    const off = onAuditAppended(db, (seq) => {
+    // Listening before the head is read: an append landing while the read is queued still wakes us.
+    const off = onAuditAppended(store, (seq) => {
       if (seq > after) finish();
     });
     const timer = setTimeout(finish, waitS * 1000);
     signal.addEventListener('abort', finish, { once: true });
   });
+  if ((await lastAuditSeq(store)) > after) finish();
+  return waited;
 }

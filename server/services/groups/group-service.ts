@@ -6,22 +6,11 @@ import type { Result } from '../../../shared/contract/result';
 import { appendAudit } from '../../audit/audit-log';
 import { decryptRecordValue, encryptRecordValue, recordBinding } from '../../crypto/record-cipher';
 import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
-import { transaction } from '../../store/connection';
-import {
-  closeGroup,
-  findGroup,
-  findOpenGroupByCode,
-  findTerminalOpenGroup,
-  insertGroup,
-  isJoinCodeOpen,
-  joinGroup,
-  leaveOpenGroups,
-  listCohortEnrollments,
-} from '../../store/group-repository';
-import type { GroupRow } from '../../store/group-repository';
+import type { GroupRow } from '../../store/ports/group-store';
 import type { ServiceContext } from '../service-context';
 import { GROUP_MAX_MEMBERS, parseGroupCsv } from './group-csv';
 import type { ListedMember } from './group-csv';
+import type { StoreOps } from '../../store/store';
 
 export type GroupOpenRequest = z.infer<typeof GroupOpenRequestSchema>;
 export type GroupJoinResponse = z.infer<typeof GroupJoinResponseSchema>;
@@ -29,10 +18,10 @@ export type GroupJoinResponse = z.infer<typeof GroupJoinResponseSchema>;
 /** Unambiguous alphabet of join codes (JoinCodeSchema: no O/0, I/1). */
 const JOIN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-function newJoinCode(ctx: ServiceContext): string {
+async function newJoinCode(store: StoreOps): Promise<string> {
   for (;;) {
     const code = Array.from({ length: 6 }, () => JOIN_ALPHABET[randomInt(JOIN_ALPHABET.length)]).join('');
-    if (!isJoinCodeOpen(ctx.db, code)) return code;
+    if (!(await store.groups.isJoinCodeOpen(code))) return code;
   }
 }
 
@@ -45,8 +34,8 @@ export function staffAudit(staff: StaffPrincipal) {
   return { actorKind: 'staff' as const, actor: staff.username, terminalId: staff.terminalId };
 }
 
-function cohortMembers(ctx: ServiceContext, profileId: string, cohort: string): ListedMember[] {
-  const members = listCohortEnrollments(ctx.db, profileId, cohort).map((row) => ({
+async function cohortMembers(ctx: ServiceContext, profileId: string, cohort: string): Promise<ListedMember[]> {
+  const members = (await ctx.store.groups.listCohortEnrollments(profileId, cohort)).map((row) => ({
     lookupKey: row.lookupKey,
     label: row.labelEnc ? (decryptRecordValue(ctx.keys.recordKey, recordBinding(profileId, row.lookupKey, 'label'), row.labelEnc) ?? '') : '',
   }));
@@ -58,7 +47,7 @@ function cohortMembers(ctx: ServiceContext, profileId: string, cohort: string): 
  * Opens a group session (issue 6) from a cohort of the registrar's file or from a teacher's
  * list; the opener's terminal joins at once. Audited with counts only, never names.
  */
-export function openGroup(ctx: ServiceContext, staff: StaffPrincipal, request: GroupOpenRequest): Result<GroupRow> {
+export async function openGroup(ctx: ServiceContext, staff: StaffPrincipal, request: GroupOpenRequest): Promise<Result<GroupRow>> {
   const profile = ctx.profiles.get(request.profileId);
   if (!profile) return fail('NOT_FOUND');
   let members: ListedMember[];
@@ -67,24 +56,24 @@ export function openGroup(ctx: ServiceContext, staff: StaffPrincipal, request: G
     if (!parsed.ok) return fail('INVALID_INPUT', { fields: parsed.fields });
     members = parsed.members;
   } else {
-    members = cohortMembers(ctx, profile.id, request.source.cohort);
+    members = await cohortMembers(ctx, profile.id, request.source.cohort);
     if (members.length === 0) return fail('NOT_FOUND');
     if (members.length > GROUP_MAX_MEMBERS) return fail('INVALID_INPUT', { fields: [{ key: 'source.cohort', reason: 'range' }] });
   }
   const now = ctx.now();
   const id = `g_${randomBytes(16).toString('base64url')}`;
-  transaction(ctx.db, (tx) => {
-    const group = { id, profileId: profile.id, label: request.label, joinCode: newJoinCode(ctx), openedBy: staff.username, openedAt: now.toISOString() };
+  await ctx.store.transaction(async (tx) => {
+    const group = { id, profileId: profile.id, label: request.label, joinCode: await newJoinCode(tx), openedBy: staff.username, openedAt: now.toISOString() };
     const rows = members.map((member, index) => ({
       no: index + 1,
       lookupKey: member.lookupKey,
       labelEnc: encryptRecordValue(ctx.keys.recordKey, memberLabelBinding(id, index + 1), member.label),
     }));
-    insertGroup(tx, group, rows);
-    joinGroup(tx, id, staff.terminalId, group.openedAt);
-    appendAudit(tx, { ...staffAudit(staff), action: 'group.open', subject: id, outcome: 'ok', details: { members: rows.length, source: request.source.kind } }, now);
+    await tx.groups.insertGroup(group, rows);
+    await tx.groups.joinGroup(id, staff.terminalId, group.openedAt);
+    await appendAudit(tx, { ...staffAudit(staff), action: 'group.open', subject: id, outcome: 'ok', details: { members: rows.length, source: request.source.kind } }, now);
   });
-  const group = findGroup(ctx.db, id);
+  const group = await ctx.store.groups.findGroup(id);
   return group ? ok(group) : fail('INTERNAL');
 }
 
@@ -93,46 +82,46 @@ function joinAnswer(group: GroupRow): GroupJoinResponse {
 }
 
 /** This terminal joins the open session with that code (and leaves any other). */
-export function joinGroupByCode(ctx: ServiceContext, staff: StaffPrincipal, joinCode: string): Result<GroupJoinResponse> {
-  const group = findOpenGroupByCode(ctx.db, joinCode);
+export async function joinGroupByCode(ctx: ServiceContext, staff: StaffPrincipal, joinCode: string): Promise<Result<GroupJoinResponse>> {
+  const group = await ctx.store.groups.findOpenGroupByCode(joinCode);
   if (!group) return fail('NOT_FOUND');
   const now = ctx.now();
-  transaction(ctx.db, (tx) => {
-    joinGroup(tx, group.id, staff.terminalId, now.toISOString());
-    appendAudit(tx, { ...staffAudit(staff), action: 'group.join', subject: group.id, outcome: 'ok' }, now);
+  await ctx.store.transaction(async (tx) => {
+    await tx.groups.joinGroup(group.id, staff.terminalId, now.toISOString());
+    await appendAudit(tx, { ...staffAudit(staff), action: 'group.join', subject: group.id, outcome: 'ok' }, now);
   });
   return ok(joinAnswer(group));
 }
 
 /** This terminal leaves its open session; leaving when in none changes nothing (a retried call). */
-export function leaveGroup(ctx: ServiceContext, staff: StaffPrincipal): void {
-  const group = findTerminalOpenGroup(ctx.db, staff.terminalId);
+export async function leaveGroup(ctx: ServiceContext, staff: StaffPrincipal): Promise<void> {
+  const group = await ctx.store.groups.findTerminalOpenGroup(staff.terminalId);
   if (!group) return;
   const now = ctx.now();
-  transaction(ctx.db, (tx) => {
-    leaveOpenGroups(tx, staff.terminalId, now.toISOString());
-    appendAudit(tx, { ...staffAudit(staff), action: 'group.leave', subject: group.id, outcome: 'ok' }, now);
+  await ctx.store.transaction(async (tx) => {
+    await tx.groups.leaveOpenGroups(staff.terminalId, now.toISOString());
+    await appendAudit(tx, { ...staffAudit(staff), action: 'group.leave', subject: group.id, outcome: 'ok' }, now);
   });
 }
 
 /** The open session this terminal is in, or null: the kiosk asks at each Welcome, the server decides. */
-export function terminalGroup(ctx: ServiceContext, terminalId: string): GroupJoinResponse | null {
-  const group = findTerminalOpenGroup(ctx.db, terminalId);
+export async function terminalGroup(ctx: ServiceContext, terminalId: string): Promise<GroupJoinResponse | null> {
+  const group = await ctx.store.groups.findTerminalOpenGroup(terminalId);
   return group ? joinAnswer(group) : null;
 }
 
 /** Closes the session (a closed one stays as it was); the audit entry carries the final board's counts. */
-export function closeGroupSession(ctx: ServiceContext, staff: StaffPrincipal, groupId: string, counts: Record<string, number>): Result<GroupRow> {
-  const group = findGroup(ctx.db, groupId);
+export async function closeGroupSession(ctx: ServiceContext, staff: StaffPrincipal, groupId: string, counts: Record<string, number>): Promise<Result<GroupRow>> {
+  const group = await ctx.store.groups.findGroup(groupId);
   if (!group) return fail('NOT_FOUND');
   if (group.closedAt === null) {
     const now = ctx.now();
-    transaction(ctx.db, (tx) => {
-      if (closeGroup(tx, groupId, now.toISOString())) {
-        appendAudit(tx, { ...staffAudit(staff), action: 'group.close', subject: groupId, outcome: 'ok', details: counts }, now);
+    await ctx.store.transaction(async (tx) => {
+      if (await tx.groups.closeGroup(groupId, now.toISOString())) {
+        await appendAudit(tx, { ...staffAudit(staff), action: 'group.close', subject: groupId, outcome: 'ok', details: counts }, now);
       }
     });
   }
-  const closed = findGroup(ctx.db, groupId);
+  const closed = await ctx.store.groups.findGroup(groupId);
   return closed ? ok(closed) : fail('INTERNAL');
 }

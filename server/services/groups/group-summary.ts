@@ -6,8 +6,6 @@ import { appendAudit } from '../../audit/audit-log';
 import { groupSummaryEmail } from '../../mail/group-summary-email';
 import { deliverMail } from '../../mail/mailer';
 import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
-import { transaction } from '../../store/connection';
-import { findStaff } from '../../store/staff-repository';
 import type { ServiceContext } from '../service-context';
 import { readStaffEmail } from '../staff-account-service';
 import { staffAudit } from './group-service';
@@ -38,7 +36,7 @@ export function summaryCsv(board: Board): string {
  * so a summary cannot be sent out of the school); NOT_APPLICABLE when they have none on file.
  */
 export async function mailGroupSummary(ctx: ServiceContext, staff: StaffPrincipal, board: Board): Promise<Result<{ sentTo: string }>> {
-  const row = findStaff(ctx.db, staff.username);
+  const row = await ctx.store.staff.findStaff(staff.username);
   const address = row ? readStaffEmail(ctx.keys, row) : null;
   if (!address) return fail('NOT_APPLICABLE');
   const { summary } = board;
@@ -46,8 +44,8 @@ export async function mailGroupSummary(ctx: ServiceContext, staff: StaffPrincipa
   const sent = await deliverMail(ctx.mailer, message, ctx.log, { groupId: summary.groupId }, 'group summary email');
   const sentTo = maskEmail(address);
   const now = ctx.now();
-  transaction(ctx.db, (tx) => {
-    appendAudit(
+  await ctx.store.transaction(async (tx) => {
+    await appendAudit(
       tx,
       { ...staffAudit(staff), action: 'group.summaryMailed', subject: summary.groupId, outcome: sent.ok ? 'ok' : sent.code, details: { sentTo, members: board.members.length } },
       now,

@@ -5,13 +5,9 @@ import { maskEmail } from '../../../shared/policies/secret-codes';
 import type { Profile } from '../../../shared/schemas/profile-schema';
 import { decryptRecordValue, recordBinding } from '../../crypto/record-cipher';
 import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
-import type { CredentialRow } from '../../store/credential-repository';
-import { findEnrollment, findEnrollmentContact } from '../../store/enrollment-repository';
-import type { EnrollmentRow } from '../../store/enrollment-repository';
-import { findIdCheckSince } from '../../store/id-check-repository';
-import { findPendingProof, findPendingRecovery, personUpdatedAt } from '../../store/staff-case-repository';
-import type { PendingProof } from '../../store/staff-case-repository';
-import { findThrottle } from '../../store/throttle-repository';
+import type { CredentialRow } from '../../store/ports/credential-store';
+import type { EnrollmentRow } from '../../store/ports/enrollment-store';
+import type { PendingProof } from '../../store/ports/staff-case-store';
 import { credentialKindOf, currentCredential } from '../credential-service';
 import { letterRefusal } from '../eligibility-check-service';
 import type { ServiceContext } from '../service-context';
@@ -35,29 +31,29 @@ function isDiagnosisStatus(code: string): code is DiagnosisStatus {
  * `checkEligibility` (its letter refusal, then the seed's eligibility rules), and an eligible
  * person whose chosen password waits for the emailed proof is AWAITING_EMAIL.
  */
-function statusOf(ctx: ServiceContext, profile: Profile, enrollment: EnrollmentRow, credential: CredentialRow | undefined, now: Date): { status: DiagnosisStatus; opensAt?: string } {
+async function statusOf(ctx: ServiceContext, profile: Profile, enrollment: EnrollmentRow, credential: CredentialRow | undefined, now: Date): Promise<{ status: DiagnosisStatus; opensAt?: string }> {
   const refused = letterRefusal(credential, enrollment, now);
   if (refused && !refused.ok && isDiagnosisStatus(refused.error.code)) return { status: refused.error.code };
   const decision = decideEligibility(profile, enrollment, now);
   if (decision.status === 'NOT_YET_OPEN') return { status: decision.status, opensAt: decision.opensAt };
-  if (decision.status === 'eligible' && findPendingProof(ctx.db, profile.id, enrollment.lookupKey, now.toISOString())) return { status: 'AWAITING_EMAIL' };
+  if (decision.status === 'eligible' && await ctx.store.staffCases.findPendingProof(profile.id, enrollment.lookupKey, now.toISOString())) return { status: 'AWAITING_EMAIL' };
   return { status: decision.status };
 }
 
-function throttledUntil(ctx: ServiceContext, lookupKey: string, now: Date): string | undefined {
-  const blockedUntil = findThrottle(ctx.db, 'identity', lookupKey)?.blockedUntil;
+async function throttledUntil(ctx: ServiceContext, lookupKey: string, now: Date): Promise<string | undefined> {
+  const blockedUntil = (await ctx.store.throttle.findThrottle('identity', lookupKey))?.blockedUntil;
   return blockedUntil && Date.parse(blockedUntil) > now.getTime() ? blockedUntil : undefined;
 }
 
 /** Where a person stands, for the desk and the group board. Reads only: no side effect, no audit. */
-export function personState(ctx: ServiceContext, profile: Profile, lookupKey: string): PersonState {
+export async function personState(ctx: ServiceContext, profile: Profile, lookupKey: string): Promise<PersonState> {
   const now = ctx.now();
-  const enrollment = findEnrollment(ctx.db, profile.id, lookupKey);
+  const enrollment = await ctx.store.enrollments.findEnrollment(profile.id, lookupKey);
   if (!enrollment) return { status: 'NOT_FOUND' };
-  const state: PersonState = statusOf(ctx, profile, enrollment, currentCredential(ctx.db, profile.id, lookupKey), now);
-  const until = throttledUntil(ctx, lookupKey, now);
+  const state: PersonState = await statusOf(ctx, profile, enrollment, await currentCredential(ctx.store, profile.id, lookupKey), now);
+  const until = await throttledUntil(ctx, lookupKey, now);
   if (until) state.throttledUntil = until;
-  const updatedAt = personUpdatedAt(ctx.db, profile.id, lookupKey);
+  const updatedAt = await ctx.store.staffCases.personUpdatedAt(profile.id, lookupKey);
   if (updatedAt) state.updatedAt = updatedAt;
   return state;
 }
@@ -116,22 +112,22 @@ export interface CaseRef {
 }
 
 /** Everything staff see of one person in one case; null when the record is gone (deleted by the sweep). */
-export function diagnose(ctx: ServiceContext, principal: StaffPrincipal, profile: Profile, lookupKey: string, staffCase: CaseRef): Diagnosis | null {
+export async function diagnose(ctx: ServiceContext, principal: StaffPrincipal, profile: Profile, lookupKey: string, staffCase: CaseRef): Promise<Diagnosis | null> {
   const now = ctx.now();
-  const enrollment = findEnrollment(ctx.db, profile.id, lookupKey);
+  const enrollment = await ctx.store.enrollments.findEnrollment(profile.id, lookupKey);
   if (!enrollment) return null;
-  const credential = currentCredential(ctx.db, profile.id, lookupKey);
-  const state = statusOf(ctx, profile, enrollment, credential, now);
-  const proof = findPendingProof(ctx.db, profile.id, lookupKey, now.toISOString());
-  const idCheck = findIdCheckSince(ctx.db, profile.id, lookupKey, principal.terminalId, principal.username, staffCase.createdAt);
-  const until = throttledUntil(ctx, lookupKey, now);
+  const credential = await currentCredential(ctx.store, profile.id, lookupKey);
+  const state = await statusOf(ctx, profile, enrollment, credential, now);
+  const proof = await ctx.store.staffCases.findPendingProof(profile.id, lookupKey, now.toISOString());
+  const idCheck = await ctx.store.idChecks.findIdCheckSince(profile.id, lookupKey, principal.terminalId, principal.username, staffCase.createdAt);
+  const until = await throttledUntil(ctx, lookupKey, now);
   const deletionAt = deletionAtOf(profile, enrollment, credential);
   const emailOnFile = openRecord(ctx, profile, lookupKey, 'email_on_file', enrollment.emailOnFileEnc);
-  const contactEmail = openRecord(ctx, profile, lookupKey, 'contact_email', findEnrollmentContact(ctx.db, profile.id, lookupKey)?.contactEmailEnc);
+  const contactEmail = openRecord(ctx, profile, lookupKey, 'contact_email', (await ctx.store.enrollments.findEnrollmentContact(profile.id, lookupKey))?.contactEmailEnc);
   const login =
     openRecord(ctx, profile, lookupKey, 'login', enrollment.loginEnc) ??
     (proof ? (decryptRecordValue(ctx.keys.recordKey, proofBinding(proof.activationId, 'login'), proof.loginEnc) ?? undefined) : undefined);
-  const reset = findPendingRecovery(ctx.db, profile.id, lookupKey, now.toISOString());
+  const reset = await ctx.store.staffCases.findPendingRecovery(profile.id, lookupKey, now.toISOString());
   const diagnosis: Diagnosis = {
     caseId: staffCase.id,
     profileId: profile.id,

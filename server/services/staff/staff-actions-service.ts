@@ -3,10 +3,6 @@ import type { Result } from '../../../shared/contract/result';
 import type { StaffActionRequest, StaffActionResponse } from '../../../shared/contract/staff-api';
 import { personSubject } from '../../audit/audit-log';
 import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
-import { transaction } from '../../store/connection';
-import { insertCredential } from '../../store/credential-repository';
-import { insertIdCheck } from '../../store/id-check-repository';
-import { findStaffCase, reactivateEnrollment } from '../../store/staff-case-repository';
 import { credentialKindOf, generateCode, prepareCredential } from '../credential-service';
 import type { ServiceContext } from '../service-context';
 import { clearIdentityFailures } from '../throttle-service';
@@ -18,11 +14,11 @@ import { correctEmail, issueCredential, loginOf, resendEmail } from './staff-let
 /** Without a profile setting, a checked document stands for half an hour (issue 6). */
 export const DEFAULT_ID_CHECK_MINUTES = 30;
 
-function idCheck(call: DeskCall, document: string): Result<ActionExtra> {
+async function idCheck(call: DeskCall, document: string): Promise<Result<ActionExtra>> {
   const minutes = call.profile.staffAssist?.idCheck?.validMinutes ?? DEFAULT_ID_CHECK_MINUTES;
   const validUntil = new Date(call.now.getTime() + minutes * 60_000).toISOString();
-  commitAction(call, 'idCheck', { document, validUntil }, (tx) =>
-    insertIdCheck(tx, {
+  await commitAction(call, 'idCheck', { document, validUntil }, async (tx) =>
+    await tx.idChecks.insertIdCheck({
       profileId: call.profile.id,
       lookupKey: call.staffCase.lookupKey,
       terminalId: call.principal.terminalId,
@@ -35,8 +31,8 @@ function idCheck(call: DeskCall, document: string): Result<ActionExtra> {
   return ok({});
 }
 
-function liftThrottle(call: DeskCall): Result<ActionExtra> {
-  commitAction(call, 'liftThrottle', {}, (tx) => clearIdentityFailures(tx, call.staffCase.lookupKey));
+async function liftThrottle(call: DeskCall): Promise<Result<ActionExtra>> {
+  await commitAction(call, 'liftThrottle', {}, async (tx) => await clearIdentityFailures(tx, call.staffCase.lookupKey));
   return ok({});
 }
 
@@ -52,20 +48,20 @@ async function reactivate(call: DeskCall): Promise<Result<ActionExtra>> {
   const kind = credentialKindOf(profile);
   const secret = kind && profile.credentials ? generateCode(profile.credentials.codeLength) : null;
   const letter = secret ? await prepareCredential(profile, staffCase.lookupKey, secret, call.now) : null;
-  const done = transaction(call.ctx.db, (tx) => {
-    const changed = reactivateEnrollment(tx, profile.id, staffCase.lookupKey, call.now.toISOString());
-    if (changed && letter) insertCredential(tx, letter);
+  const done = await call.ctx.store.transaction(async (tx) => {
+    const changed = await tx.staffCases.reactivateEnrollment(profile.id, staffCase.lookupKey, call.now.toISOString());
+    if (changed && letter) await tx.credentials.insertCredential(letter);
     const details = letter ? { kind: letter.kind, expiresAt: letter.expiresAt } : undefined;
-    auditDesk(tx, call.principal, 'reactivate', call.subject, changed ? 'ok' : 'NOT_APPLICABLE', call.now, details);
+    await auditDesk(tx, call.principal, 'reactivate', call.subject, changed ? 'ok' : 'NOT_APPLICABLE', call.now, details);
     return changed;
   });
   if (!done) return fail('NOT_APPLICABLE');
   if (!letter || !secret) return ok({});
-  const login = loginOf(call);
+  const login = await loginOf(call);
   return ok({ issued: { kind: letter.kind, secret, expiresAt: letter.expiresAt, ...(login ? { login } : {}) } });
 }
 
-function run(call: DeskCall, request: StaffActionRequest): Promise<Result<ActionExtra>> | Result<ActionExtra> {
+async function run(call: DeskCall, request: StaffActionRequest): Promise<Result<ActionExtra>> {
   switch (request.action) {
     case 'idCheck':
       return idCheck(call, request.document);
@@ -76,7 +72,7 @@ function run(call: DeskCall, request: StaffActionRequest): Promise<Result<Action
     case 'correctEmail':
       return correctEmail(call, request.email, request.locale);
     case 'liftThrottle':
-      return liftThrottle(call);
+      return await liftThrottle(call);
     case 'reactivate':
       return reactivate(call);
   }
@@ -89,25 +85,25 @@ function run(call: DeskCall, request: StaffActionRequest): Promise<Result<Action
  */
 export async function staffAct(ctx: ServiceContext, principal: StaffPrincipal, caseId: string, request: StaffActionRequest): Promise<Result<StaffActionResponse>> {
   const now = ctx.now();
-  const staffCase = findStaffCase(ctx.db, caseId, principal.tokenHash);
+  const staffCase = await ctx.store.staffCases.findStaffCase(caseId, principal.tokenHash);
   const profile = staffCase ? ctx.profiles.get(staffCase.profileId) : undefined;
   if (!staffCase || !profile) {
-    auditRefusal({ ctx, principal, now }, request.action, null, 'NOT_FOUND');
+    await auditRefusal({ ctx, principal, now }, request.action, null, 'NOT_FOUND');
     return fail('NOT_FOUND');
   }
   const subject = personSubject(profile.id, staffCase.lookupKey);
-  const before = diagnose(ctx, principal, profile, staffCase.lookupKey, staffCase);
+  const before = await diagnose(ctx, principal, profile, staffCase.lookupKey, staffCase);
   if (!before) {
-    auditRefusal({ ctx, principal, now }, request.action, subject, 'NOT_FOUND');
+    await auditRefusal({ ctx, principal, now }, request.action, subject, 'NOT_FOUND');
     return fail('NOT_FOUND');
   }
   if (!before.actions.includes(request.action)) {
-    auditRefusal({ ctx, principal, now }, request.action, subject, 'NOT_APPLICABLE');
+    await auditRefusal({ ctx, principal, now }, request.action, subject, 'NOT_APPLICABLE');
     return fail('NOT_APPLICABLE');
   }
   const done = await run({ ctx, principal, profile, staffCase, subject, now }, request);
   if (!done.ok) return done;
-  const diagnosis = diagnose(ctx, principal, profile, staffCase.lookupKey, staffCase);
+  const diagnosis = await diagnose(ctx, principal, profile, staffCase.lookupKey, staffCase);
   if (!diagnosis) return fail('NOT_FOUND');
   return ok({ ...done.value, diagnosis });
 }

@@ -3,9 +3,8 @@ import type { Profile } from '../../../shared/schemas/profile-schema';
 import type { AuditDetails } from '../../audit/audit-log';
 import { appendAudit } from '../../audit/audit-log';
 import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
-import { transaction } from '../../store/connection';
-import type { Db } from '../../store/connection';
-import type { StaffCaseRow } from '../../store/staff-case-repository';
+import type { StoreOps, StoreTx } from '../../store/store';
+import type { StaffCaseRow } from '../../store/ports/staff-case-store';
 import type { ServiceContext } from '../service-context';
 
 /**
@@ -13,16 +12,16 @@ import type { ServiceContext } from '../service-context';
  * outcome. Call it inside the write transaction of the change. Details are never a secret:
  * document types, masked addresses, kinds, instants.
  */
-export function auditDesk(
-  tx: Db,
+export async function auditDesk(
+  tx: StoreOps,
   principal: StaffPrincipal,
   action: string,
   subject: string | null,
   outcome: string,
   at: Date,
   details: AuditDetails = {},
-): void {
-  appendAudit(tx, { actorKind: 'staff', actor: principal.username, terminalId: principal.terminalId, action: `staff.${action}`, subject, outcome, details }, at);
+): Promise<void> {
+  await appendAudit(tx, { actorKind: 'staff', actor: principal.username, terminalId: principal.terminalId, action: `staff.${action}`, subject, outcome, details }, at);
 }
 
 /** What one action hands back besides the fresh diagnosis. */
@@ -39,15 +38,15 @@ export interface DeskCall {
 }
 
 /** The change and its audit entry, in one write transaction: both land, or neither. */
-export function commitAction<T>(call: DeskCall, action: StaffActionRequest['action'], details: AuditDetails, change: (tx: Db) => T): T {
-  return transaction(call.ctx.db, (tx) => {
-    const result = change(tx);
-    auditDesk(tx, call.principal, action, call.subject, 'ok', call.now, details);
+export async function commitAction<T>(call: DeskCall, action: StaffActionRequest['action'], details: AuditDetails, change: (tx: StoreTx) => Promise<T>): Promise<T> {
+  return call.ctx.store.transaction(async (tx) => {
+    const result = await change(tx);
+    await auditDesk(tx, call.principal, action, call.subject, 'ok', call.now, details);
     return result;
   });
 }
 
 /** A refused or failed attempt is audited too, with its stable code as the outcome. */
-export function auditRefusal(call: Pick<DeskCall, 'ctx' | 'principal' | 'now'>, action: string, subject: string | null, code: string): void {
-  transaction(call.ctx.db, (tx) => auditDesk(tx, call.principal, action, subject, code, call.now));
+export async function auditRefusal(call: Pick<DeskCall, 'ctx' | 'principal' | 'now'>, action: string, subject: string | null, code: string): Promise<void> {
+  await call.ctx.store.transaction((tx) => auditDesk(tx, call.principal, action, subject, code, call.now));
 }

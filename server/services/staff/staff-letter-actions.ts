@@ -4,11 +4,8 @@ import { maskEmail } from '../../../shared/policies/secret-codes';
 import type { Locale } from '../../../shared/schemas/localized-text-schema';
 import { encryptRecordValue, decryptRecordValue, recordBinding } from '../../crypto/record-cipher';
 import { emailHash } from '../../crypto/record-hash';
-import type { Db } from '../../store/connection';
-import { findEnrollment, findEnrollmentContact, saveEnrollmentContact } from '../../store/enrollment-repository';
-import { findPendingProof, readdressProof, updateEmailOnFile } from '../../store/staff-case-repository';
-import type { PendingProof } from '../../store/staff-case-repository';
-import { insertCredential } from '../../store/credential-repository';
+import type { StoreTx } from '../../store/store';
+import type { PendingProof } from '../../store/ports/staff-case-store';
 import { credentialKindOf, generateCode, prepareCredential } from '../credential-service';
 import { auditRefusal, commitAction } from './staff-audit';
 import type { ActionExtra, DeskCall } from './staff-audit';
@@ -28,15 +25,15 @@ export async function issueCredential(call: DeskCall): Promise<Result<ActionExtr
   const secret = generateCode(profile.credentials.codeLength);
   const row = await prepareCredential(profile, staffCase.lookupKey, secret, call.now);
   const { expiresAt } = row;
-  commitAction(call, 'issueCredential', { kind, expiresAt }, (tx) => insertCredential(tx, row));
-  const login = loginOf(call);
+  await commitAction(call, 'issueCredential', { kind, expiresAt }, async (tx) => await tx.credentials.insertCredential(row));
+  const login = await loginOf(call);
   return ok({ issued: { kind, secret, expiresAt, ...(login ? { login } : {}) } });
 }
 
 /** The person's login, read back for the letter staff hand over with a new secret. */
-export function loginOf(call: DeskCall): string | null {
+export async function loginOf(call: DeskCall): Promise<string | null> {
   const { ctx, profile, staffCase } = call;
-  const sealedLogin = findEnrollment(ctx.db, profile.id, staffCase.lookupKey)?.loginEnc;
+  const sealedLogin = (await ctx.store.enrollments.findEnrollment(profile.id, staffCase.lookupKey))?.loginEnc;
   return sealedLogin ? decryptRecordValue(ctx.keys.recordKey, recordBinding(profile.id, staffCase.lookupKey, 'login'), sealedLogin) : null;
 }
 
@@ -44,20 +41,20 @@ export function loginOf(call: DeskCall): string | null {
 async function resendProof(call: DeskCall, action: 'resendEmail' | 'correctEmail', proof: PendingProof): Promise<Result<{ sentTo: string }>> {
   const sent = await staffResend(call.ctx, call.profile, proof.activationId);
   if (!sent.ok) {
-    auditRefusal(call, 'resendEmail', call.subject, sent.error.code);
+    await auditRefusal(call, 'resendEmail', call.subject, sent.error.code);
     return sent;
   }
   const sentTo = sent.value.body.sentTo;
-  if (action === 'resendEmail') commitAction(call, 'resendEmail', { sentTo }, () => undefined);
+  if (action === 'resendEmail') await commitAction(call, 'resendEmail', { sentTo }, async () => undefined);
   return ok({ sentTo });
 }
 
 /** resendEmail: the pending activation email again, with a new code and link (the old ones die). */
 export async function resendEmail(call: DeskCall): Promise<Result<ActionExtra>> {
-  const proof = findPendingProof(call.ctx.db, call.profile.id, call.staffCase.lookupKey, call.now.toISOString());
+  const proof = await call.ctx.store.staffCases.findPendingProof(call.profile.id, call.staffCase.lookupKey, call.now.toISOString());
   // The diagnosis offered it a moment ago: a proof used or expired since is what the resend says.
   if (!proof) {
-    auditRefusal(call, 'resendEmail', call.subject, 'NOT_APPLICABLE');
+    await auditRefusal(call, 'resendEmail', call.subject, 'NOT_APPLICABLE');
     return { ok: false, error: { code: 'NOT_APPLICABLE' } };
   }
   const sent = await resendProof(call, 'resendEmail', proof);
@@ -65,18 +62,18 @@ export async function resendEmail(call: DeskCall): Promise<Result<ActionExtra>> 
 }
 
 /** Writes the corrected address where this profile's email proof goes: on file (umontpellier) or the contact one. */
-function saveAddress(tx: Db, call: DeskCall, email: string): void {
+async function saveAddress(tx: StoreTx, call: DeskCall, email: string): Promise<void> {
   const { ctx, profile, staffCase } = call;
   const now = call.now.toISOString();
   const seal = (column: string) => encryptRecordValue(ctx.keys.recordKey, recordBinding(profile.id, staffCase.lookupKey, column), email);
   const hash = emailHash(ctx.keys.recordKey, profile.id, email);
   if (profile.emailProof?.to === 'onFile') {
-    updateEmailOnFile(tx, profile.id, staffCase.lookupKey, seal('email_on_file'), hash, now);
+    await tx.staffCases.updateEmailOnFile(profile.id, staffCase.lookupKey, seal('email_on_file'), hash, now);
     return;
   }
-  const contact = findEnrollmentContact(tx, profile.id, staffCase.lookupKey);
+  const contact = await tx.enrollments.findEnrollmentContact(profile.id, staffCase.lookupKey);
   const kept = { mobileEnc: contact?.mobileEnc ?? null, termsVersion: contact?.termsVersion ?? null };
-  saveEnrollmentContact(tx, profile.id, staffCase.lookupKey, { ...kept, contactEmailEnc: seal('contact_email'), contactEmailHash: hash }, now);
+  await tx.enrollments.saveEnrollmentContact(profile.id, staffCase.lookupKey, { ...kept, contactEmailEnc: seal('contact_email'), contactEmailHash: hash }, now);
 }
 
 /**
@@ -86,11 +83,11 @@ function saveAddress(tx: Db, call: DeskCall, email: string): void {
  */
 export async function correctEmail(call: DeskCall, email: string, locale: Locale): Promise<Result<ActionExtra>> {
   const { ctx } = call;
-  const proof = findPendingProof(ctx.db, call.profile.id, call.staffCase.lookupKey, call.now.toISOString());
+  const proof = await ctx.store.staffCases.findPendingProof(call.profile.id, call.staffCase.lookupKey, call.now.toISOString());
   const masked = maskEmail(email);
-  commitAction(call, 'correctEmail', { address: masked, resend: proof !== undefined }, (tx) => {
-    saveAddress(tx, call, email);
-    if (proof) readdressProof(tx, proof.activationId, encryptRecordValue(ctx.keys.recordKey, proofBinding(proof.activationId, 'sent_to'), email), masked, locale);
+  await commitAction(call, 'correctEmail', { address: masked, resend: proof !== undefined }, async (tx) => {
+    await saveAddress(tx, call, email);
+    if (proof) await tx.staffCases.readdressProof(proof.activationId, encryptRecordValue(ctx.keys.recordKey, proofBinding(proof.activationId, 'sent_to'), email), masked, locale);
   });
   if (!proof) return ok({});
   // The correction stands even if the relay is down: the diagnosis shows the new address, "resend" retries.

@@ -8,9 +8,6 @@ import { identitySchemaFor } from '../../../shared/policies/identity-rules';
 import type { Profile } from '../../../shared/schemas/profile-schema';
 import { personSubject } from '../../audit/audit-log';
 import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
-import { transaction } from '../../store/connection';
-import { findEnrollment } from '../../store/enrollment-repository';
-import { insertStaffCase } from '../../store/staff-case-repository';
 import { prefixProblems } from '../eligibility-check-service';
 import { hashIdentity, identityMatches, recordFields } from '../identity-hashing';
 import type { ServiceContext } from '../service-context';
@@ -33,31 +30,31 @@ export function newCaseId(): string {
  * person's documents), so no decoy, and a staff search does not count against the person's
  * throttle (issue 6). Found: a case bound to this staff session, and its diagnosis.
  */
-export function staffLookup(ctx: ServiceContext, principal: StaffPrincipal, request: StaffLookupRequest): Result<Diagnosis> {
+export async function staffLookup(ctx: ServiceContext, principal: StaffPrincipal, request: StaffLookupRequest): Promise<Result<Diagnosis>> {
   const now = ctx.now();
   const refuse = (code: 'NOT_FOUND' | 'INVALID_INPUT', subject: string | null) =>
-    transaction(ctx.db, (tx) => auditDesk(tx, principal, 'lookup', subject, code, now, { profileId: request.profileId }));
+    ctx.store.transaction((tx) => auditDesk(tx, principal, 'lookup', subject, code, now, { profileId: request.profileId }));
   const profile = ctx.profiles.get(request.profileId);
   if (!profile) {
-    refuse('NOT_FOUND', null);
+    await refuse('NOT_FOUND', null);
     return fail('NOT_FOUND');
   }
   const parsed = parseWith(recordFieldsSchema(profile), request.identity);
   if (!parsed.ok) {
-    refuse('INVALID_INPUT', null);
+    await refuse('INVALID_INPUT', null);
     return fail('INVALID_INPUT', { fields: prefixProblems('identity', parsed.problems) });
   }
   const hashed = hashIdentity(profile, parsed.data, ctx.keys.recordKey);
-  const enrollment = findEnrollment(ctx.db, profile.id, hashed.lookupKey);
+  const enrollment = await ctx.store.enrollments.findEnrollment(profile.id, hashed.lookupKey);
   if (!enrollment || !identityMatches(profile, hashed, enrollment)) {
-    refuse('NOT_FOUND', null);
+    await refuse('NOT_FOUND', null);
     return fail('NOT_FOUND');
   }
   const staffCase = { id: newCaseId(), tokenHash: principal.tokenHash, profileId: profile.id, lookupKey: hashed.lookupKey, createdAt: now.toISOString() };
-  transaction(ctx.db, (tx) => {
-    insertStaffCase(tx, staffCase);
-    auditDesk(tx, principal, 'lookup', personSubject(profile.id, hashed.lookupKey), 'ok', now, { profileId: profile.id });
+  await ctx.store.transaction(async (tx) => {
+    await tx.staffCases.insertStaffCase(staffCase);
+    await auditDesk(tx, principal, 'lookup', personSubject(profile.id, hashed.lookupKey), 'ok', now, { profileId: profile.id });
   });
-  const diagnosis = diagnose(ctx, principal, profile, hashed.lookupKey, staffCase);
+  const diagnosis = await diagnose(ctx, principal, profile, hashed.lookupKey, staffCase);
   return diagnosis ? ok(diagnosis) : fail('NOT_FOUND');
 }

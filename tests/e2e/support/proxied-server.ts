@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { loadServerKeys } from '../../../server/crypto/server-keys';
 import { loadProfiles } from '../../../server/profiles/profile-registry';
 import { hashIdentity } from '../../../server/services/identity-hashing';
-import { DATABASE_FILE } from '../../../server/store/server-database';
+import { DATABASE_FILE } from '../../../server/store/sqlite/server-database';
 import { TerminalConfigSchema } from '../../../shared/schemas/terminal-config-schema';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { startKiosk, type RunningKiosk } from '../../support/kiosk-process';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmbeddedServer, startServer } from '../../../server/embedded';
-import { DATABASE_FILE } from '../../../server/store/server-database';
+import { DATABASE_FILE } from '../../../server/store/sqlite/server-database';
 import type { Profile } from '../../../shared/schemas/profile-schema';
 import { createKioskCore, type KioskCore } from '../../../electron/core/create-kiosk-core';
 import { TEST_TIMING, until } from '../core/core-harness';

@@ -6,7 +6,7 @@ import { loadServerKeys } from '../../../server/crypto/server-keys';
 import { PROFILE_DEMO_PEOPLE } from '../../../server/demo/profile-demo-people';
 import { DEMO_TERMINAL_ID, startEmbeddedServer, startServer } from '../../../server/embedded';
 import { createStaffAccount } from '../../../server/services/staff-account-service';
-import { openServerDatabase } from '../../../server/store/server-database';
+import { openServerStore } from '../../../server/store/sqlite/server-database';
 import { FollowUpListResponseSchema, followUpRoutes, type FollowUp } from '../../../shared/contract/follow-up-api';
 import { STAFF_TOKEN_HEADER, staffRoutes } from '../../../shared/contract/staff-api';
 import { loadProfile } from '../../unit/core/support/chosen-rig';
@@ -55,12 +55,12 @@ function startKiosk(name: string, serverUrl: string): Promise<KioskCore> {
 /** The follow-ups an agent signed in on the demo terminal sees. */
 async function agentReader(): Promise<(query?: string) => Promise<{ status: number; followUps: FollowUp[] }>> {
   const serverDir = `${folder.path}/server`;
-  const db = openServerDatabase(serverDir);
+  const store = openServerStore(serverDir);
   let password: string;
   try {
-    ({ password } = await createStaffAccount({ db, keys: loadServerKeys(serverDir), now: () => new Date() }, { username: 'camille', displayName: 'Camille B.', role: 'agent' }));
+    ({ password } = await createStaffAccount({ store, keys: loadServerKeys(serverDir), now: () => new Date() }, { username: 'camille', displayName: 'Camille B.', role: 'agent' }));
   } finally {
-    db.close();
+    await store.close();
   }
   const bearer = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const signIn = await fetch(`${url}${staffRoutes.signIn.path}`, { method: 'POST', headers: bearer, body: JSON.stringify({ username: 'camille', password }) });

@@ -3,7 +3,7 @@ import { createKioskCore, type KioskCore } from '../../../electron/core/create-k
 import { loadServerKeys } from '../../../server/crypto/server-keys';
 import { DEMO_TERMINAL_ID, startEmbeddedServer, startServer } from '../../../server/embedded';
 import { createStaffAccount } from '../../../server/services/staff-account-service';
-import { openServerDatabase } from '../../../server/store/server-database';
+import { openServerStore } from '../../../server/store/sqlite/server-database';
 import { FleetResponseSchema, fleetRoutes, type FleetTerminal } from '../../../shared/contract/fleet-api';
 import { kioskContract } from '../../../shared/contract/kiosk-api';
 import { STAFF_TOKEN_HEADER, staffRoutes } from '../../../shared/contract/staff-api';
@@ -50,12 +50,12 @@ afterEach(async () => {
 
 async function adminFleetReader(): Promise<() => Promise<FleetTerminal | undefined>> {
   const serverDir = `${folder.path}/server`;
-  const db = openServerDatabase(serverDir);
+  const store = openServerStore(serverDir);
   let password: string;
   try {
-    ({ password } = await createStaffAccount({ db, keys: loadServerKeys(serverDir), now: () => new Date() }, { username: 'dominique', displayName: 'Dominique A.', role: 'admin' }));
+    ({ password } = await createStaffAccount({ store, keys: loadServerKeys(serverDir), now: () => new Date() }, { username: 'dominique', displayName: 'Dominique A.', role: 'admin' }));
   } finally {
-    db.close();
+    await store.close();
   }
   const bearer = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const signIn = await fetch(`${url}${staffRoutes.signIn.path}`, { method: 'POST', headers: bearer, body: JSON.stringify({ username: 'dominique', password }) });

@@ -25,7 +25,7 @@ describe('POST /v1/activations', () => {
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.text).toBe(first.text);
-    expect(harness().activationRows()).toBe(1);
+    expect(await harness().activationRows()).toBe(1);
   });
 
   it('survives a restart: the retry after it still gets the same answer', async () => {
@@ -42,7 +42,7 @@ describe('POST /v1/activations', () => {
     const answers = await Promise.all([harness().activate(identity, key), harness().activate(identity, key), harness().activate(identity, key)]);
     expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
     expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
-    expect(harness().activationRows()).toBe(1);
+    expect(await harness().activationRows()).toBe(1);
   });
 
   it('refuses the same key with another request (422 INVALID_INPUT)', async () => {
@@ -51,7 +51,7 @@ describe('POST /v1/activations', () => {
     const other = await harness().activate(demoPerson('eligible', 1), key);
     expect(other.status).toBe(422);
     expect(other.body.error?.code).toBe('INVALID_INPUT');
-    expect(harness().activationRows()).toBe(1);
+    expect(await harness().activationRows()).toBe(1);
   });
 
   it('needs a well-formed Idempotency-Key', async () => {
@@ -66,7 +66,7 @@ describe('POST /v1/activations', () => {
     expect((await harness().activate(demoPerson('PAYMENT_PENDING'), newKey())).body.error?.code).toBe('PAYMENT_PENDING');
     expect((await harness().activate(demoPerson('ALREADY_ACTIVE'), newKey())).body.error?.code).toBe('ALREADY_ACTIVE');
     expect((await harness().activate(demoPerson('IDENTITY_MISMATCH'), newKey())).body.error?.code).toBe('IDENTITY_MISMATCH');
-    expect(harness().activationRows()).toBe(0);
+    expect(await harness().activationRows()).toBe(0);
   });
 
   it('refuses a box that was not sealed to this server', async () => {

@@ -1,9 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findActivation } from '../../../server/store/activation-repository';
-import { openDatabase } from '../../../server/store/connection';
-import { DATABASE_FILE } from '../../../server/store/server-database';
 import { ChosenActivationResponseSchema } from '../../../shared/contract/enrollment-api';
 import { profilePerson } from './helpers/demo-person';
 import { newKey, useServerHarness } from './helpers/server-harness';
@@ -20,13 +17,8 @@ function sentMessages(): string[] {
   return readdirSync(folder).filter((name) => name.endsWith('.eml')).map((name) => readFileSync(join(folder, name), 'utf8'));
 }
 
-function activationState(id: string): string | undefined {
-  const db = openDatabase(join(harness().dataDir, DATABASE_FILE));
-  try {
-    return findActivation(db, id)?.state;
-  } finally {
-    db.close();
-  }
+async function activationState(id: string): Promise<string | undefined> {
+  return harness().withStore(async (store) => (await store.activations.findActivation(id))?.state);
 }
 
 describe('Montpellier: activation confirmed by email to the address on file', () => {
@@ -40,7 +32,7 @@ describe('Montpellier: activation confirmed by email to the address on file', ()
     const body = ChosenActivationResponseSchema.parse(answer.body);
     expect(body).toMatchObject({ login: '22000001', state: 'awaitingEmail', sentTo: 'y***@example.org' });
     expect(body.expiresAt).toBe(new Date(harness().clock.now().getTime() + 24 * 60 * MINUTE).toISOString());
-    expect(activationState(body.activationId)).toBe('pending');
+    expect(await activationState(body.activationId)).toBe('pending');
     const messages = sentMessages();
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(/^To: yanis\.delmas@example\.org$/m);

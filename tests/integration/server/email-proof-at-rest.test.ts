@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeCode } from '../../../shared/policies/secret-codes';
-import { migrate } from '../../../server/store/migrate';
-import { MIGRATIONS } from '../../../server/store/migrations/index';
-import { openDatabase } from '../../../server/store/connection';
+import { migrate } from '../../../server/store/sqlite/migrate';
+import { MIGRATIONS } from '../../../server/store/sqlite/migrations/index';
+import { openDatabase } from '../../../server/store/sqlite/connection';
 import { EmailProofHarness, codeOf, linkOf } from './email-proof-harness';
 import { join } from 'node:path';
 

@@ -12,14 +12,13 @@ import { loadProfiles } from '../../../server/profiles/profile-registry';
 import { startEmailProof } from '../../../server/services/email-proof-service';
 import type { ServiceContext } from '../../../server/services/service-context';
 import { issueTerminalToken } from '../../../server/services/terminal-service';
-import { insertActivation } from '../../../server/store/activation-repository';
-import type { Db } from '../../../server/store/connection';
-import { upsertEnrollment } from '../../../server/store/enrollment-repository';
-import { openServerDatabase } from '../../../server/store/server-database';
+import { openServerStore } from '../../../server/store/sqlite/server-database';
+import type { Store } from '../../../server/store/store';
 import { startSmtpSink } from '../../support/smtp-sink';
 import type { ReceivedMail, SmtpSink } from '../../support/smtp-sink';
 import { FakeClock, PROFILES_DIR, TERMINAL_ID, databaseBytes, newKey } from './helpers/server-harness';
 import type { HttpAnswer } from './helpers/server-harness';
+import { inspectSqliteFile } from './helpers/sqlite-file';
 import { sealForTest } from './helpers/seal-for-test';
 
 export { FakeClock, newKey };
@@ -62,22 +61,22 @@ export class EmailProofHarness {
   token = '';
   publicKey = '';
 
-  private constructor(readonly dataDir: string, readonly clock: FakeClock, readonly sink: SmtpSink, private readonly db: Db) {}
+  private constructor(readonly dataDir: string, readonly clock: FakeClock, readonly sink: SmtpSink, private readonly store: Store) {}
 
   static async start(clock = new FakeClock()): Promise<EmailProofHarness> {
     const dataDir = mkdtempSync(join(tmpdir(), 'sesame-email-proof-'));
     const sink = await startSmtpSink();
     const { keys } = ensureServerKeys(dataDir);
-    const db = openServerDatabase(dataDir);
-    const harness = new EmailProofHarness(dataDir, clock, sink, db);
+    const store = openServerStore(dataDir);
+    const harness = new EmailProofHarness(dataDir, clock, sink, store);
     harness.publicKey = keys.sealing.publicKey;
-    harness.token = issueTerminalToken(db, TERMINAL_ID, 'Test', clock.now());
+    harness.token = await issueTerminalToken(store, TERMINAL_ID, 'Test', clock.now());
     const profiles = loadProfiles(PROFILES_DIR);
     const mailer = createSmtpMailer(sink.url, 'no-reply@sesame.test');
     const logger = { level: 'warn', stream: { write: (line: string) => void harness.logLines.push(line) } };
-    harness.server = await listenWith({ db, profiles, keys, now: clock.now, mailer, logger });
+    harness.server = await listenWith({ store, profiles, keys, now: clock.now, mailer, logger });
     const log = { warn: (fields: Record<string, unknown>, message: string) => harness.logLines.push(JSON.stringify({ ...fields, msg: message })) };
-    harness.ctx = { db, profiles, keys, sealingPrivateKey: x25519PrivateKey(keys.sealing), now: clock.now, mailer, publicUrl: harness.server.url, log };
+    harness.ctx = { store, profiles, keys, sealingPrivateKey: x25519PrivateKey(keys.sealing), now: clock.now, mailer, publicUrl: harness.server.url, log };
     return harness;
   }
 
@@ -107,11 +106,11 @@ export class EmailProofHarness {
     const now = this.clock.now().toISOString();
     const lookupKey = randomBytes(16).toString('base64url');
     const fact = { enrolledAt: now, channel: 'online' as const, payment: 'paid' as const, activatedAt: null, paidAt: now };
-    upsertEnrollment(this.db, { profileId, lookupKey, fieldHashes: {}, ...fact, loginEnc: null, emailOnFileEnc: null }, now);
+    await this.store.enrollments.upsertEnrollment({ profileId, lookupKey, fieldHashes: {}, ...fact, loginEnc: null, emailOnFileEnc: null }, now);
     const activationId = randomBytes(16).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + (options.expiresInMs ?? 24 * 3_600_000)).toISOString();
     const row = { id: activationId, profileId, lookupKey, terminalId: TERMINAL_ID, passwordHash: 'scrypt$unused', createdAt: now, expiresAt };
-    insertActivation(this.db, row);
+    await this.store.activations.insertActivation(row);
     const to = options.to ?? `etudiant.${this.counter}@exemple.fr`;
     const login = `2200${String(this.counter).padStart(4, '0')}`;
     const { sentTo } = await startEmailProof(this.ctx, { activationId, profile, to, login, locale: options.locale ?? 'fr' });
@@ -163,7 +162,7 @@ export class EmailProofHarness {
   }
 
   activationState(activationId: string): { state: string; activatedAt: string | null } | undefined {
-    return this.db.prepare('SELECT state, activated_at AS activatedAt FROM activations WHERE id = ?').get(activationId) as
+    return inspectSqliteFile(this.dataDir, (db) => db.prepare('SELECT state, activated_at AS activatedAt FROM activations WHERE id = ?').get(activationId)) as
       | { state: string; activatedAt: string | null }
       | undefined;
   }

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FleetResponseSchema, HEARTBEAT_INTERVAL_S, fleetRoutes, type FleetTerminal, type HeartbeatRequest } from '../../../shared/contract/fleet-api';
 import { parseCommand } from '../../../server/cli/cli-args';
 import { FLEET_HEADER, runFleetCommand } from '../../../server/cli/fleet-commands';
-import { revokeTerminal } from '../../../server/store/terminal-repository';
 import { ServerHarness, TERMINAL_ID } from './helpers/server-harness';
 import { OTHER_TERMINAL_ID, addTerminal, createStaff, signIn, staffCall } from './helpers/staff-harness';
 
@@ -69,7 +68,7 @@ describe('heartbeats and the fleet view (issue 5)', () => {
 
   it('reports what the terminal sent, and flags it silent after more than 3 intervals without a beat (or since its registration)', async () => {
     const admin = await adminToken();
-    addTerminal(harness);
+    await addTerminal(harness);
     const at = harness.clock.now().toISOString();
     await beat({ ...BEAT, appVersion: '1.2.3', mode: 'desk', outboxDepth: 2, oldestQueuedAt: at, lastSyncAt: at, lastWipeCheck: { at, ok: true, leaks: 0 } });
     const fresh = await terminal(admin);
@@ -121,7 +120,7 @@ describe('heartbeats and the fleet view (issue 5)', () => {
 
   it('prints the fleet with its flags from the data folder (CLI `fleet`), exit 1 while one is flagged', async () => {
     // Registered, then never heard from for more than 3 intervals: silent.
-    addTerminal(harness, OTHER_TERMINAL_ID, 'Autre\tborne');
+    await addTerminal(harness, OTHER_TERMINAL_ID, 'Autre\tborne');
     harness.clock.advance(3 * HEARTBEAT_INTERVAL_S * 1000 + 1000);
     const at = harness.clock.now().toISOString();
     await beat({ ...BEAT, outboxDepth: 4, lastWipeCheck: { at, ok: false, leaks: 1 } });
@@ -129,13 +128,13 @@ describe('heartbeats and the fleet view (issue 5)', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (line: string) => void out.push(line), err: (line: string) => void err.push(line) };
-    expect(runFleetCommand({ dataDir: harness.dataDir }, io, harness.clock.now())).toBe(1);
+    expect(await runFleetCommand({ dataDir: harness.dataDir }, io, harness.clock.now())).toBe(1);
     expect(out[0]).toBe(FLEET_HEADER);
     expect(out).toContain(`${OTHER_TERMINAL_ID}\tAutre borne\t-\t-\t-\t-\t-\t-\t-\tSILENT`);
     expect(out).toContain(`${TERMINAL_ID}\tTest\t${at}\t0.1.0\tshared\t4\t-\t-\tFAILED(1) ${at}\tWIPE_CHECK_FAILED`);
     expect(err).toEqual(['2 terminal(s), 2 flagged']);
     await beat({ ...BEAT, lastWipeCheck: { at, ok: true, leaks: 0 } });
-    expect(harness.readDatabase((db) => revokeTerminal(db, OTHER_TERMINAL_ID, at))).toBe(true);
-    expect(runFleetCommand({ dataDir: harness.dataDir }, io, harness.clock.now())).toBe(0);
+    expect((await harness.withStore(async (db) => await db.terminals.revokeTerminal(OTHER_TERMINAL_ID, at)))).toBe(true);
+    expect(await runFleetCommand({ dataDir: harness.dataDir }, io, harness.clock.now())).toBe(0);
   });
 });

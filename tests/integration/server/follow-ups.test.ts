@@ -77,7 +77,7 @@ describe('follow-ups reported in heartbeats (issue 5)', () => {
     const noStaffResolve = await harness.request('POST', resolvePath(1));
     expect([noStaffResolve.status, noStaffResolve.body.error?.code]).toEqual([401, 'UNAUTHORIZED']);
     // A staff session opened on another terminal does not work from this one.
-    const otherTerminal = addTerminal(harness);
+    const otherTerminal = await addTerminal(harness);
     const { password } = await createStaff(harness, { username: 'alix', role: 'agent' });
     const elsewhere = await signIn(harness, 'alix', password, { terminalToken: otherTerminal });
     expect((await staffCall(harness, 'GET', followUpRoutes.list.path, elsewhere)).status).toBe(401);
@@ -103,14 +103,14 @@ describe('follow-ups reported in heartbeats (issue 5)', () => {
     expect([twice.status, twice.body.error?.code]).toEqual([409, 'NOT_APPLICABLE']);
     expect((await staffCall(harness, 'POST', resolvePath(id + 99), agent)).body.error?.code).toBe('NOT_FOUND');
 
-    const trail = harness.readDatabase((db) => listAudit(db)).filter((entry) => entry.action === 'followUp.resolve');
+    const trail = (await harness.withStore(async (db) => await listAudit(db))).filter((entry) => entry.action === 'followUp.resolve');
     expect(trail.map((entry) => [entry.actor, entry.terminalId, entry.subject, entry.outcome])).toEqual([
       ['camille', TERMINAL_ID, `reference:${REFUSAL.reference}`, 'ok'],
       ['camille', TERMINAL_ID, `reference:${REFUSAL.reference}`, 'NOT_APPLICABLE'],
     ]);
     expect(await flagged()).toMatchObject({ openFollowUps: 0, flags: { openFollowUps: false } });
     // The same reference from another terminal is its own follow-up.
-    const otherTerminal = addTerminal(harness);
+    const otherTerminal = await addTerminal(harness);
     await beat({ ...BEAT, followUps: [REFUSAL] }, otherTerminal);
     expect((await list(agent)).map((f) => f.terminalId)).toEqual([OTHER_TERMINAL_ID]);
   });
@@ -121,7 +121,7 @@ describe('follow-ups reported in heartbeats (issue 5)', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (line: string) => void out.push(line), err: (line: string) => void err.push(line) };
-    expect(runFollowUpsCommand({ dataDir: harness.dataDir, all: false }, io)).toBe(1);
+    expect(await runFollowUpsCommand({ dataDir: harness.dataDir, all: false }, io)).toBe(1);
     const at = harness.clock.now().toISOString();
     expect(out).toEqual([FOLLOW_UPS_HEADER, `1\t${REFUSAL.reference}\t${TERMINAL_ID}\tactivation\tALREADY_ACTIVE\t${REFUSAL.refusedAt}\t${at}\tOPEN`]);
     expect(err).toEqual(['1 follow-up(s), 1 open']);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoPerson } from './helpers/demo-person';
 import { TERMINAL_ID, newKey, useServerHarness } from './helpers/server-harness';
-import { openDatabase } from '../../../server/store/connection';
-import { DATABASE_FILE } from '../../../server/store/server-database';
-import { revokeTerminal } from '../../../server/store/terminal-repository';
-import { join } from 'node:path';
 import type { HttpAnswer } from './helpers/server-harness';
 
 const harness = useServerHarness('all');
@@ -86,9 +82,7 @@ describe('hostile input gets a 4xx with a stable code, never a 500', () => {
   // Last: it revokes the file's shared terminal.
   it('a revoked terminal gets 401 UNAUTHORIZED', async () => {
     expect((await harness().lookup(person)).status).toBe(200);
-    const db = openDatabase(join(harness().dataDir, DATABASE_FILE));
-    revokeTerminal(db, TERMINAL_ID, new Date().toISOString());
-    db.close();
+    await harness().withStore((store) => store.terminals.revokeTerminal(TERMINAL_ID, new Date().toISOString()));
     const answer = await harness().lookup(person);
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({ error: { code: 'UNAUTHORIZED' } });

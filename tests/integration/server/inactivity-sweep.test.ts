@@ -1,11 +1,6 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../../../server/profiles/profile-registry';
 import { sweepInactive } from '../../../server/services/inactivity-sweep';
-import { openDatabase } from '../../../server/store/connection';
-import { countCredentials } from '../../../server/store/credential-repository';
-import { countEnrollments } from '../../../server/store/enrollment-repository';
-import { DATABASE_FILE } from '../../../server/store/server-database';
 import { profilePerson } from './helpers/demo-person';
 import { PROFILES_DIR, newKey, useServerHarness } from './helpers/server-harness';
 
@@ -15,14 +10,11 @@ const DAY = 24 * 3_600_000;
 const parent = profilePerson(PARENTS, 'eligible');
 
 /** Runs the sweep on the server's own data folder at the harness clock's time, as the CLI would. */
-function sweepNow() {
-  const db = openDatabase(join(harness().dataDir, DATABASE_FILE));
-  try {
-    const outcome = sweepInactive(db, loadProfiles(PROFILES_DIR).values(), harness().clock.now());
-    return { ...outcome, records: countEnrollments(db, PARENTS), letters: countCredentials(db, PARENTS) };
-  } finally {
-    db.close();
-  }
+async function sweepNow() {
+  return harness().withStore(async (store) => {
+    const outcome = await sweepInactive(store, loadProfiles(PROFILES_DIR).values(), harness().clock.now());
+    return { ...outcome, records: await store.enrollments.countEnrollments(PARENTS), letters: await store.credentials.countCredentials(PARENTS) };
+  });
 }
 
 describe('parents-scolarite inactivity: deactivated after 3 months, deleted after a year', () => {
@@ -38,11 +30,11 @@ describe('parents-scolarite inactivity: deactivated after 3 months, deleted afte
   it('counts 92 days from the letter: eligible the minute before, deactivated from then on', async () => {
     // The letter was issued 10 days before the clock's start.
     harness().clock.advance(82 * DAY - 60_000);
-    expect(sweepNow()).toMatchObject({ deactivated: 0, deleted: 0 });
+    expect(await sweepNow()).toMatchObject({ deactivated: 0, deleted: 0 });
     expect((await harness().lookup(parent, PARENTS)).status).toBe(200);
     harness().clock.advance(60_000);
-    expect(sweepNow()).toMatchObject({ deactivated: 1, deleted: 0 });
-    expect(sweepNow()).toMatchObject({ deactivated: 0, deleted: 0 });
+    expect(await sweepNow()).toMatchObject({ deactivated: 1, deleted: 0 });
+    expect(await sweepNow()).toMatchObject({ deactivated: 0, deleted: 0 });
     expect((await harness().lookup(parent, PARENTS)).body.error?.code).toBe('ACCOUNT_DEACTIVATED');
   });
 
@@ -56,12 +48,12 @@ describe('parents-scolarite inactivity: deactivated after 3 months, deleted afte
 
   it('deletes the record and its letter a year after, and then answers like an unknown person', async () => {
     // Three parents: the activated one (and its used letter) is never swept.
-    expect(sweepNow()).toMatchObject({ records: 3, letters: 3 });
+    expect(await sweepNow()).toMatchObject({ records: 3, letters: 3 });
     // A pending activation (waiting for its email) goes with the record.
     const choice = { password: 'Gq7wLz3pRt', email: 'n.girard@example.org', locale: 'fr' };
     expect((await harness().activateWith(PARENTS, { identity: parent, choice }, newKey())).status).toBe(201);
     harness().clock.advance(355 * DAY);
-    expect(sweepNow()).toMatchObject({ deleted: 2, records: 1, letters: 1 });
+    expect(await sweepNow()).toMatchObject({ deleted: 2, records: 1, letters: 1 });
     const gone = await harness().lookup(parent, PARENTS);
     const unknown = await harness().lookup({ ...parent, login: 'z.personne99' }, PARENTS);
     expect(gone.body.error?.code).toBe('IDENTITY_MISMATCH');
@@ -72,13 +64,10 @@ describe('parents-scolarite inactivity: deactivated after 3 months, deleted afte
     const choice = { password: 'Trampoline7', email: 'm@example.org', termsVersion: 'ent77-2026', locale: 'fr' };
     expect((await harness().activateWith('ent77-college', { identity: profilePerson('ent77-college', 'eligible'), choice }, newKey())).status).toBe(201);
     harness().clock.advance(5 * 365 * DAY);
-    sweepNow();
-    const db = openDatabase(join(harness().dataDir, DATABASE_FILE));
-    try {
-      expect(countEnrollments(db, 'ent77-college')).toBe(3);
-      expect(countEnrollments(db, 'cergy-etudiant')).toBe(7);
-    } finally {
-      db.close();
-    }
+    await sweepNow();
+    await harness().withStore(async (store) => {
+      expect(await store.enrollments.countEnrollments('ent77-college')).toBe(3);
+      expect(await store.enrollments.countEnrollments('cergy-etudiant')).toBe(7);
+    });
   });
 });

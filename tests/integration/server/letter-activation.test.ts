@@ -55,7 +55,7 @@ describe('ENT 77: identifier + activation code', () => {
     expect(personal.body.error).toEqual({ code: 'PASSWORD_POLICY', rules: ['notPersonal'] });
     const short = await choose(ENT77, manon, { ...goodChoice, password: 'ab1' });
     expect(short.body.error?.rules).toEqual(['minLength']);
-    expect(harness().activationRows()).toBe(0);
+    expect(await harness().activationRows()).toBe(0);
   });
 
   it('the terms must be ticked in the version shown, and the email given', async () => {
@@ -67,7 +67,7 @@ describe('ENT 77: identifier + activation code', () => {
     const withoutEmail = { password: goodChoice.password, termsVersion: goodChoice.termsVersion, locale: goodChoice.locale };
     expect((await choose(ENT77, manon, withoutEmail)).body.error?.fields).toEqual([{ key: 'choice.email', reason: 'required' }]);
     expect((await harness().activateWith(ENT77, { identity: manon }, newKey())).body.error?.fields).toEqual([{ key: 'choice', reason: 'required' }]);
-    expect(harness().activationRows()).toBe(0);
+    expect(await harness().activationRows()).toBe(0);
   });
 
   it('activates at once and voids the code: a second use is refused and says so', async () => {
@@ -86,7 +86,7 @@ describe('ENT 77: identifier + activation code', () => {
     const retry = await choose(ENT77, manon, goodChoice, key);
     expect(first.status).toBe(201);
     expect([retry.status, retry.text]).toEqual([201, first.text]);
-    expect(harness().activationRows()).toBe(1);
+    expect(await harness().activationRows()).toBe(1);
     const otherPassword = await choose(ENT77, manon, { ...goodChoice, password: 'Trampoline8' }, key);
     expect(otherPassword.status).toBe(422);
     expect(otherPassword.body.error?.fields).toEqual([{ key: 'idempotencyKey', reason: 'unknown' }]);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openDatabase } from '../../../server/store/connection';
-import { DATABASE_FILE } from '../../../server/store/server-database';
+import { openDatabase } from '../../../server/store/sqlite/connection';
+import { DATABASE_FILE } from '../../../server/store/sqlite/server-database';
 import { startServer } from '../../../server/listen';
 import { outboxRows, type StoredRow } from '../core/core-harness';
 import { PROFILES_DIR } from '../server/helpers/server-harness';
@@ -72,7 +72,7 @@ function outboxSummary(rows: StoredRow[]): Record<string, number> {
 /** The kiosk is SIGKILLed `kills` times while it works, then left to finish. */
 export async function kioskSigkillRun(people: number, seed: number, kills: number, maxDelayMs = 1_500): Promise<SigkillFigures & { log: string }> {
   const started = performance.now();
-  const seeded = seedCohortServer(people, ['borne-driver']);
+  const seeded = await seedCohortServer(people, ['borne-driver']);
   const server = await startServer({ dataDir: seeded.dataDir, profilesDir: PROFILES_DIR });
   const run = driverFiles(server.url, seeded.tokens[0] ?? '', seeded.people);
   const random = seededRandom(seed);
@@ -102,7 +102,7 @@ export async function kioskSigkillRun(people: number, seed: number, kills: numbe
 /** The server CLI is SIGKILLed `kills` times while one kiosk works, restarted on its folder and port. */
 export async function serverSigkillRun(people: number, seed: number, kills: number, maxDelayMs = 1_500): Promise<SigkillFigures & { log: string }> {
   const started = performance.now();
-  const seeded = seedCohortServer(people, ['borne-driver']);
+  const seeded = await seedCohortServer(people, ['borne-driver']);
   const port = await freePort();
   let server = await startServerProcess(seeded.dataDir, port);
   const run = driverFiles(`http://127.0.0.1:${port}`, seeded.tokens[0] ?? '', seeded.people);

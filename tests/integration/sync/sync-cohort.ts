@@ -7,8 +7,8 @@ import { columnOf, columnsFor } from '../../../server/import/enrollment-row-sche
 import { loadProfiles } from '../../../server/profiles/profile-registry';
 import { hashIdentity } from '../../../server/services/identity-hashing';
 import { issueTerminalToken } from '../../../server/services/terminal-service';
-import { openDatabase } from '../../../server/store/connection';
-import { DATABASE_FILE, openServerDatabase } from '../../../server/store/server-database';
+import { openDatabase } from '../../../server/store/sqlite/connection';
+import { DATABASE_FILE, openServerStore } from '../../../server/store/sqlite/server-database';
 import { PROFILES_DIR } from '../server/helpers/server-harness';
 
 /**
@@ -56,18 +56,19 @@ function cohortProfile() {
 }
 
 /** A new server data folder holding `count` people and one token per terminal id. */
-export function seedCohortServer(count: number, terminalIds: string[]): { dataDir: string; people: CohortPerson[]; tokens: string[] } {
+export async function seedCohortServer(count: number, terminalIds: string[]): Promise<{ dataDir: string; people: CohortPerson[]; tokens: string[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sesame-sync-server-'));
   const { keys } = ensureServerKeys(dataDir);
   const people = cohortPeople(count);
-  const db = openServerDatabase(dataDir);
+  const store = openServerStore(dataDir);
   try {
-    const imported = importEnrollmentsCsv(db, cohortProfile(), keys.recordKey, cohortCsv(people, columnsFor(cohortProfile())));
+    const imported = await importEnrollmentsCsv(store, cohortProfile(), keys.recordKey, cohortCsv(people, columnsFor(cohortProfile())));
     if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
-    const tokens = terminalIds.map((id) => issueTerminalToken(db, id, id, new Date()));
+    const tokens: string[] = [];
+    for (const id of terminalIds) tokens.push(await issueTerminalToken(store, id, id, new Date()));
     return { dataDir, people, tokens };
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

@@ -30,7 +30,7 @@ let people: CohortPerson[];
 const terminals: { core: KioskCore; folder: { path: string; remove(): void } }[] = [];
 
 beforeAll(async () => {
-  const seeded = seedCohortServer(COUNT, ['borne-a', 'borne-b']);
+  const seeded = await seedCohortServer(COUNT, ['borne-a', 'borne-b']);
   serverDir = seeded.dataDir;
   people = seeded.people;
   server = await startServer({ dataDir: serverDir, profilesDir: PROFILES_DIR });

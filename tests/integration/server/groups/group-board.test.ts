@@ -117,7 +117,7 @@ describe('group session opened from a cohort (issue 6)', () => {
     const final = board(await boardCall(harness, team.staff, groupId));
     expect(final.summary.closedAt).toBe(summary.closedAt);
 
-    const trail = harness.readDatabase((db) => ({ chain: verifyAuditChain(db), entries: listAudit(db) }));
+    const trail = (await harness.withStore(async (db) => ({ chain: await verifyAuditChain(db), entries: await listAudit(db) })));
     expect(trail.chain.ok).toBe(true);
     const groupEntries = trail.entries.filter((entry) => entry.action.startsWith('group.'));
     expect(groupEntries.map((entry) => entry.action)).toEqual(['group.open', 'group.join', 'group.close']);

@@ -19,7 +19,7 @@ export interface GroupStaff {
 /** An agent signed in on two terminals (the teacher's and a kiosk of the room). */
 export async function twoTerminals(harness: ServerHarness, email?: string): Promise<GroupStaff> {
   const { password } = await createStaff(harness, { username: 'prof.durand', displayName: 'M. Durand', role: 'agent', ...(email ? { email } : {}) });
-  const otherTerminal = addTerminal(harness);
+  const otherTerminal = await addTerminal(harness);
   const staff = await signIn(harness, 'prof.durand', password);
   const otherStaff = await signIn(harness, 'prof.durand', password, { terminalToken: otherTerminal });
   return { staff, otherTerminal, otherStaff };

@@ -9,11 +9,11 @@ import type { MailConfigInput } from '../../../../server/mail/mail-config';
 import type { RunningServer } from '../../../../server/listen';
 import { loadProfiles } from '../../../../server/profiles/profile-registry';
 import { issueTerminalToken } from '../../../../server/services/terminal-service';
-import { countActivations } from '../../../../server/store/activation-repository';
-import { openDatabase } from '../../../../server/store/connection';
-import type { Db } from '../../../../server/store/connection';
-import { DATABASE_FILE, openServerDatabase } from '../../../../server/store/server-database';
+import type { Db } from '../../../../server/store/sqlite/connection';
+import { DATABASE_FILE, openServerStore } from '../../../../server/store/sqlite/server-database';
+import type { Store } from '../../../../server/store/store';
 import { sealForTest } from './seal-for-test';
+import { inspectSqliteFile } from './sqlite-file';
 
 export const PROFILES_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'resources', 'profiles');
 export const PROFILE_ID = 'cergy-etudiant';
@@ -56,14 +56,14 @@ export class ServerHarness {
     const harness = new ServerHarness(dataDir, options.clock ?? new FakeClock(), options.mail, options.captureLog);
     const { keys } = ensureServerKeys(harness.dataDir);
     harness.publicKey = keys.sealing.publicKey;
-    const db = openServerDatabase(harness.dataDir);
-    if (options.seed !== false) {
-      // Every demo profile, letters included (issue 3: one person per case of every profile).
-      const outcome = await seedDemoDataset(db, loadProfiles(PROFILES_DIR), keys.recordKey, harness.clock.now());
-      if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
-    }
-    harness.token = issueTerminalToken(db, TERMINAL_ID, 'Test', harness.clock.now());
-    db.close();
+    await harness.withStore(async (store) => {
+      if (options.seed !== false) {
+        // Every demo profile, letters included (issue 3: one person per case of every profile).
+        const outcome = await seedDemoDataset(store, loadProfiles(PROFILES_DIR), keys.recordKey, harness.clock.now());
+        if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+      }
+      harness.token = await issueTerminalToken(store, TERMINAL_ID, 'Test', harness.clock.now());
+    });
     await harness.restart();
     return harness;
   }
@@ -80,19 +80,27 @@ export class ServerHarness {
     this.server = await startServer({ dataDir: this.dataDir, profilesDir: PROFILES_DIR, now: this.clock.now, mail: this.mail, logger });
   }
 
-  /** Activations in the server's database, read through a second connection (WAL lets it). */
-  activationRows(): number {
-    return this.readDatabase(countActivations);
+  /** Activations in the server's database, read through a second store (WAL lets it). */
+  activationRows(): Promise<number> {
+    return this.withStore((store) => store.activations.countActivations());
   }
 
-  /** Reads the server's database through a second connection (WAL lets it). */
-  readDatabase<T>(read: (db: Db) => T): T {
-    const db = openDatabase(join(this.dataDir, DATABASE_FILE));
+  /**
+   * Uses a second store on the server's data folder, through the storage port, as another
+   * process (the CLI, a sweep) would; closed afterwards. WAL lets it run beside the server.
+   */
+  async withStore<T>(use: (store: Store) => Promise<T>): Promise<T> {
+    const store = openServerStore(this.dataDir);
     try {
-      return read(db);
+      return await use(store);
     } finally {
-      db.close();
+      await store.close();
     }
+  }
+
+  /** The server's SQLite file through a second raw connection: see `inspectSqliteFile`. */
+  readDatabase<T>(read: (db: Db) => T): T {
+    return inspectSqliteFile(this.dataDir, read);
   }
 
   async close(): Promise<void> {

@@ -3,37 +3,28 @@ import { loadServerKeys } from '../../../../server/crypto/server-keys';
 import { totpCode } from '../../../../server/crypto/totp';
 import { createStaffAccount } from '../../../../server/services/staff-account-service';
 import { issueTerminalToken } from '../../../../server/services/terminal-service';
-import { openServerDatabase } from '../../../../server/store/server-database';
 import type { HttpAnswer, ServerHarness } from './server-harness';
 
 /** The second terminal `addTerminal` registers by default ("another terminal's token" tests). */
 export const OTHER_TERMINAL_ID = 'borne-autre';
 
-/** Creates a staff account straight in the harness's database file (as the CLI does), the server running. */
+/** Creates a staff account straight in the harness's data folder (as the CLI does), the server running. */
 export async function createStaff(
   harness: ServerHarness,
   input: { username: string; displayName?: string; role: 'agent' | 'admin'; totp?: boolean; email?: string },
 ): Promise<{ password: string; totpSecret?: string }> {
-  const db = openServerDatabase(harness.dataDir);
-  try {
+  return harness.withStore(async (store) => {
     const created = await createStaffAccount(
-      { db, keys: loadServerKeys(harness.dataDir), now: harness.clock.now },
+      { store, keys: loadServerKeys(harness.dataDir), now: harness.clock.now },
       { username: input.username, displayName: input.displayName ?? input.username, role: input.role, email: input.email, totp: input.totp },
     );
     return created.totpSecret ? { password: created.password, totpSecret: created.totpSecret } : { password: created.password };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** Registers another terminal and returns its bearer token. */
-export function addTerminal(harness: ServerHarness, terminalId = OTHER_TERMINAL_ID, name = 'Autre borne'): string {
-  const db = openServerDatabase(harness.dataDir);
-  try {
-    return issueTerminalToken(db, terminalId, name, harness.clock.now());
-  } finally {
-    db.close();
-  }
+export async function addTerminal(harness: ServerHarness, terminalId = OTHER_TERMINAL_ID, name = 'Autre borne'): Promise<string> {
+  return harness.withStore((store) => issueTerminalToken(store, terminalId, name, harness.clock.now()));
 }
 
 /** The code an authenticator app would show now, on the harness's clock. */

@@ -42,7 +42,7 @@ describe('diagnosis of each demo case', () => {
     expect((await diagnosisOf(desk(), PARENTS, parent)).status).toBe('eligible');
     // The letter was issued 10 days before the clock: deactivated 92 days after it.
     harness.clock.advance(83 * DAY);
-    harness.readDatabase((db) => sweepInactive(db, loadProfiles(PROFILES_DIR).values(), harness.clock.now()));
+    (await harness.withStore(async (db) => await sweepInactive(db, loadProfiles(PROFILES_DIR).values(), harness.clock.now())));
     await signInAgain(desk());
     const deactivated = await diagnosisOf(desk(), PARENTS, parent);
     expect(deactivated.status).toBe('ACCOUNT_DEACTIVATED');
@@ -77,7 +77,7 @@ describe('diagnosis of each demo case', () => {
       expect(answer.text).toContain('***@example.org');
     }
     await lookupCall(desk(), ENT77, { login: 'tom.inconnu' });
-    const lookups = deskAudit(desk()).filter((entry) => entry.action === 'staff.lookup');
+    const lookups = (await deskAudit(desk())).filter((entry) => entry.action === 'staff.lookup');
     expect(lookups.map((entry) => entry.outcome)).toEqual(['ok', 'ok', 'ok', 'NOT_FOUND']);
     expect(lookups[0]?.subject).toMatch(/^ent77-college:[A-Za-z0-9_-]{16}$/);
     expect(lookups[3]?.subject).toBeNull();

@@ -10,8 +10,8 @@ const PARENTS = 'parents-scolarite';
 const UM = 'um-etudiant';
 const DAY = 24 * 3_600_000;
 
-function actionsAudited(): string[][] {
-  return deskAudit(desk())
+async function actionsAudited(): Promise<string[][]> {
+  return (await deskAudit(desk()))
     .filter((entry) => entry.action !== 'staff.lookup' && entry.action.startsWith('staff.') && entry.subject !== null)
     .map((entry) => [entry.action, entry.outcome]);
 }
@@ -36,14 +36,14 @@ describe('correctEmail, resendEmail, liftThrottle, reactivate', () => {
     expect(resent.sentTo).toBe('n***@example.org');
     await sink.waitFor((mail) => mail.to.includes('nadia.girard@example.org') && sink.messages.filter((m) => m.to.includes('nadia.girard@example.org')).length === 2);
     expect(sink.messages.filter((mail) => mail.to.includes('n.girrard@example.org'))).toHaveLength(1);
-    expect(actionsAudited()).toEqual([
+    expect(await actionsAudited()).toEqual([
       ['staff.idCheck', 'ok'],
       ['staff.correctEmail', 'ok'],
       ['staff.resendEmail', 'ok'],
     ]);
-    const audit = JSON.stringify(deskAudit(desk()));
+    const audit = JSON.stringify(await deskAudit(desk()));
     expect(audit).not.toContain('nadia.girard@example.org');
-    expect(chainHolds(desk())).toBe(true);
+    expect(await chainHolds(desk())).toBe(true);
   });
 
   it('resendEmail: staff may send once more than the person, then RESEND_LIMIT', async () => {
@@ -73,7 +73,7 @@ describe('correctEmail, resendEmail, liftThrottle, reactivate', () => {
     const lifted = await act(desk(), before.caseId, { action: 'liftThrottle' });
     expect(lifted.diagnosis.throttledUntil).toBeUndefined();
     expect((await harness.lookup(yanis, UM)).body).toEqual({ eligible: true });
-    expect(actionsAudited()).toEqual([['staff.liftThrottle', 'ok']]);
+    expect(await actionsAudited()).toEqual([['staff.liftThrottle', 'ok']]);
   });
 
   it('reactivate within the deletion period hands over a new letter, which the next sweep respects; after deletion the person is gone', async () => {
@@ -90,17 +90,17 @@ describe('correctEmail, resendEmail, liftThrottle, reactivate', () => {
     const withNew = { ...parent, letterPassword: back.issued?.secret ?? '' };
     // The inactivity clock restarts from the new letter: tomorrow's sweep leaves the account alone.
     harness.clock.advance(DAY);
-    harness.readDatabase((db) => sweepInactive(db, loadProfiles(PROFILES_DIR).values(), harness.clock.now()));
+    (await harness.withStore(async (db) => await sweepInactive(db, loadProfiles(PROFILES_DIR).values(), harness.clock.now())));
     expect((await harness.lookup(withNew, PARENTS)).body).toEqual({ eligible: true });
-    expect(actionsAudited()).toEqual([['staff.reactivate', 'ok']]);
+    expect(await actionsAudited()).toEqual([['staff.reactivate', 'ok']]);
 
     const other = profilePerson(PARENTS, 'eligible');
     // Letter issued 10 days before the start: deleted 365 days after it.
     harness.clock.advance(355 * DAY);
-    harness.readDatabase((db) => sweepInactive(db, loadProfiles(PROFILES_DIR).values(), harness.clock.now()));
+    (await harness.withStore(async (db) => await sweepInactive(db, loadProfiles(PROFILES_DIR).values(), harness.clock.now())));
     await signInAgain(desk());
     const gone = await lookupCall(desk(), PARENTS, other);
     expect([gone.status, gone.body.error?.code]).toEqual([404, 'NOT_FOUND']);
-    expect(chainHolds(desk())).toBe(true);
+    expect(await chainHolds(desk())).toBe(true);
   });
 });

@@ -79,10 +79,10 @@ export function stateOf(diagnosis: Diagnosis): Omit<Diagnosis, 'caseId' | 'idChe
   return rest as Omit<Diagnosis, 'caseId' | 'idCheck' | 'actions'>;
 }
 
-export function deskAudit(desk: Desk): AuditEntry[] {
-  return desk.harness.readDatabase((db) => listAudit(db)).filter((entry) => entry.action.startsWith('staff.') && entry.actor === 'agent.desk');
+export async function deskAudit(desk: Desk): Promise<AuditEntry[]> {
+  return (await desk.harness.withStore(async (db) => await listAudit(db))).filter((entry) => entry.action.startsWith('staff.') && entry.actor === 'agent.desk');
 }
 
-export function chainHolds(desk: Desk): boolean {
-  return desk.harness.readDatabase((db) => verifyAuditChain(db)).ok;
+export async function chainHolds(desk: Desk): Promise<boolean> {
+  return (await desk.harness.withStore(async (db) => await verifyAuditChain(db))).ok;
 }

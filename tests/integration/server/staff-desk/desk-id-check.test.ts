@@ -27,7 +27,7 @@ describe('idCheck, then the reduced proof at the kiosk', () => {
     expect(checked.diagnosis.idCheck).toEqual({ checkedAt: harness.clock.now().toISOString(), validUntil, by: 'agent.desk' });
     expect(checked.diagnosis.actions).toContain('correctEmail');
     expect((await harness.lookup(reduced, ENT77)).body).toEqual({ eligible: true });
-    const otherTerminal = addTerminal(harness);
+    const otherTerminal = await addTerminal(harness);
     const elsewhere = await harness.request('POST', '/v1/lookups', { body: { profileId: ENT77, identity: reduced }, token: otherTerminal });
     expect(elsewhere.body.error?.code).toBe('IDENTITY_MISMATCH');
     // Another person is not covered by Manon's check.
@@ -36,9 +36,9 @@ describe('idCheck, then the reduced proof at the kiosk', () => {
     expect((await harness.lookup(reduced, ENT77)).body).toEqual({ eligible: true });
     harness.clock.advance(1000);
     expect((await harness.lookup(reduced, ENT77)).body.error?.code).toBe('IDENTITY_MISMATCH');
-    const audited = deskAudit(desk()).filter((entry) => entry.action === 'staff.idCheck');
+    const audited = (await deskAudit(desk())).filter((entry) => entry.action === 'staff.idCheck');
     expect(audited.map((entry) => [entry.outcome, entry.details['document'], entry.terminalId])).toEqual([['ok', 'idCard', 'borne-test']]);
-    expect(chainHolds(desk())).toBe(true);
+    expect(await chainHolds(desk())).toBe(true);
   });
 
   it('opens one activation: once it is done, the reduced proof no longer matches', async () => {

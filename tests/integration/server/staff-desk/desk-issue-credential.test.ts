@@ -43,14 +43,14 @@ describe('issueCredential at the desk', () => {
     expect((await harness.lookup({ login: 'manon.leclerc', activationCode: groupCode(secret) }, ENT77)).body).toEqual({ eligible: true });
     for (const text of [secret, groupCode(secret), firstSecret, groupCode(firstSecret)]) {
       expect(databaseBytes(harness.dataDir).includes(Buffer.from(text))).toBe(false);
-      expect(JSON.stringify(deskAudit(desk()))).not.toContain(text);
+      expect(JSON.stringify(await deskAudit(desk()))).not.toContain(text);
     }
-    const audited = deskAudit(desk()).filter((entry) => entry.action === 'staff.issueCredential');
+    const audited = (await deskAudit(desk())).filter((entry) => entry.action === 'staff.issueCredential');
     expect(audited.map((entry) => [entry.outcome, entry.details['kind']])).toEqual([
       ['ok', 'activationCode'],
       ['ok', 'activationCode'],
     ]);
-    expect(chainHolds(desk())).toBe(true);
+    expect(await chainHolds(desk())).toBe(true);
     harness.clock.advance(365 * DAY - 60_000);
     expect((await harness.lookup({ login: 'manon.leclerc', activationCode: secret }, ENT77)).body).toEqual({ eligible: true });
     harness.clock.advance(60_000);
@@ -67,6 +67,6 @@ describe('issueCredential at the desk', () => {
     expect(um.actions).not.toContain('issueCredential');
     const refused = await actCall(desk(), um.caseId, { action: 'issueCredential' });
     expect([refused.status, refused.body.error?.code]).toEqual([409, 'NOT_APPLICABLE']);
-    expect(deskAudit(desk()).filter((entry) => entry.action === 'staff.issueCredential').map((entry) => entry.outcome)).toEqual(['ok', 'NOT_APPLICABLE']);
+    expect((await deskAudit(desk())).filter((entry) => entry.action === 'staff.issueCredential').map((entry) => entry.outcome)).toEqual(['ok', 'NOT_APPLICABLE']);
   });
 });

@@ -21,7 +21,7 @@ describe('staff desk refusals', () => {
   it('a lookup without a staff token, with another terminal\'s bearer, or after the idle expiry is 401', async () => {
     const { harness } = desk();
     expect((await harness.request('POST', '/v1/staff/lookups', { body: { profileId: ENT77, identity: { login: 'manon.leclerc' } } })).status).toBe(401);
-    const otherTerminal = addTerminal(harness);
+    const otherTerminal = await addTerminal(harness);
     expect((await lookupCall(desk(), ENT77, manon, desk().staffToken, otherTerminal)).status).toBe(401);
     harness.clock.advance(16 * MINUTE);
     const expired = await lookupCall(desk(), ENT77, manon);
@@ -50,7 +50,7 @@ describe('staff desk refusals', () => {
   it('every action is refused without a token, expired, from another terminal, or on another session\'s case; nothing changes', async () => {
     const { harness } = desk();
     const before = await diagnosisOf(desk(), ENT77, manon);
-    const otherTerminal = addTerminal(harness);
+    const otherTerminal = await addTerminal(harness);
     const { password } = await createStaff(harness, { username: 'agent.autre', role: 'agent' });
     const otherSession = await signIn(harness, 'agent.autre', password);
     for (const body of EVERY_ACTION) {
@@ -79,12 +79,12 @@ describe('staff desk refusals', () => {
     const correct = await actCall(desk(), before.caseId, { action: 'correctEmail', email: 'x@example.org', locale: 'fr' });
     expect(correct.body.error?.code).toBe('NOT_APPLICABLE');
     expect(stateOf(await diagnosisOf(desk(), ENT77, manon))).toEqual(stateOf(before));
-    const refusals = deskAudit(desk()).filter((entry) => entry.action === 'staff.reactivate' || entry.action === 'staff.correctEmail');
+    const refusals = (await deskAudit(desk())).filter((entry) => entry.action === 'staff.reactivate' || entry.action === 'staff.correctEmail');
     expect(refusals.map((entry) => [entry.action, entry.outcome, entry.subject === before.caseId])).toEqual([
       ['staff.reactivate', 'NOT_APPLICABLE', false],
       ['staff.correctEmail', 'NOT_APPLICABLE', false],
     ]);
     expect(refusals.every((entry) => entry.subject?.startsWith('ent77-college:'))).toBe(true);
-    expect(chainHolds(desk())).toBe(true);
+    expect(await chainHolds(desk())).toBe(true);
   });
 });

@@ -33,14 +33,14 @@ describe('admin routes (issue 6)', () => {
   });
 
   it('refuses an agent on every admin route with FORBIDDEN, and changes nothing', async () => {
-    addTerminal(harness);
+    await addTerminal(harness);
     const { password } = await createStaff(harness, { username: 'camille', role: 'agent' });
     const agent = await signIn(harness, 'camille', password);
     for (const [method, path, body] of ADMIN_CALLS) {
       const answer = await staffCall(harness, method, path, agent, body);
       expect([path, answer.status, answer.body]).toEqual([path, 403, { error: { code: 'FORBIDDEN' } }]);
     }
-    const audit = harness.readDatabase((db) => listAudit(db)).filter((entry) => entry.action !== 'staff.create' && entry.action !== 'staff.signIn');
+    const audit = (await harness.withStore(async (db) => await listAudit(db))).filter((entry) => entry.action !== 'staff.create' && entry.action !== 'staff.signIn');
     // Only the refusals themselves were recorded, each with the agent and the route.
     expect(audit.map((entry) => [entry.actor, entry.action, entry.outcome, entry.details['reason']])).toEqual(
       ADMIN_CALLS.map(() => ['camille', 'staff.call', 'FORBIDDEN', 'role:agent']),
@@ -76,7 +76,7 @@ describe('admin routes (issue 6)', () => {
     expect((await signInCall(harness, 'sacha', password)).body.error?.code).toBe('UNAUTHORIZED');
     expect((await staffCall(harness, 'POST', '/v1/admin/staff/sacha/disable', admin)).body.error?.code).toBe('NOT_FOUND');
     expect((await staffCall(harness, 'POST', '/v1/admin/staff/dominique/disable', admin)).body.error?.code).toBe('NOT_APPLICABLE');
-    const actions = harness.readDatabase((db) => listAudit(db)).filter((e) => e.actor === 'dominique').map((e) => [e.action, e.subject, e.outcome]);
+    const actions = (await harness.withStore(async (db) => await listAudit(db))).filter((e) => e.actor === 'dominique').map((e) => [e.action, e.subject, e.outcome]);
     expect(actions).toEqual([
       ['staff.signIn', null, 'ok'],
       ['staff.create', 'staff:camille', 'ok'],
@@ -85,7 +85,7 @@ describe('admin routes (issue 6)', () => {
   });
 
   it('lists terminals and revokes one: its bearer token and the staff sessions on it stop working', async () => {
-    const otherToken = addTerminal(harness);
+    const otherToken = await addTerminal(harness);
     const admin = await signInAdmin();
     const { password } = await createStaff(harness, { username: 'camille', role: 'agent' });
     const there = await signIn(harness, 'camille', password, { terminalToken: otherToken });
@@ -100,7 +100,7 @@ describe('admin routes (issue 6)', () => {
     expect((await staffCall(harness, 'DELETE', '/v1/staff/sessions/current', there, undefined, otherToken)).status).toBe(401);
     expect((await staffCall(harness, 'POST', '/v1/admin/terminals/borne-test/revoke', admin)).body.error?.code).toBe('NOT_APPLICABLE');
     expect((await staffCall(harness, 'POST', '/v1/admin/terminals/inconnue/revoke', admin)).body.error?.code).toBe('NOT_FOUND');
-    const audit = harness.readDatabase((db) => listAudit(db)).find((e) => e.action === 'terminal.revoke');
+    const audit = (await harness.withStore(async (db) => await listAudit(db))).find((e) => e.action === 'terminal.revoke');
     expect(audit).toMatchObject({ actor: 'dominique', subject: `terminal:${OTHER_TERMINAL_ID}`, details: { sessionsEnded: 1 } });
   });
 

@@ -23,7 +23,7 @@ afterEach(async () => {
 
 /** Sign-ins (ok and refused), admin actions, sign-outs: a trail of a couple dozen entries. */
 async function manyActions(): Promise<{ secrets: string[]; totpCode: string }> {
-  const other = addTerminal(harness);
+  const other = await addTerminal(harness);
   const admin = await createStaff(harness, { username: 'dominique', role: 'admin', totp: true, email: 'dominique.admin@exemple.fr' });
   if (!admin.totpSecret) throw new Error('no TOTP secret');
   const totpCode = currentTotp(harness, admin.totpSecret);
@@ -44,7 +44,7 @@ async function manyActions(): Promise<{ secrets: string[]; totpCode: string }> {
 describe('audit chain (issue 6)', () => {
   it('verifies after many actions, over HTTP, in code and with the CLI', async () => {
     await manyActions();
-    const { check, last, entries } = harness.readDatabase((db) => ({ check: verifyAuditChain(db), last: lastAuditSeq(db), entries: listAudit(db) }));
+    const { check, last, entries } = (await harness.withStore(async (db) => ({ check: await verifyAuditChain(db), last: await lastAuditSeq(db), entries: await listAudit(db) })));
     // create, sign-in, create, 3 refused sign-ins, sign-in, FORBIDDEN call, sign-out, disable, export, sign-out.
     expect(last).toBe(12);
     expect(check).toEqual({ ok: true, checked: last });
@@ -64,20 +64,20 @@ describe('audit chain (issue 6)', () => {
     harness.readDatabase((db) => {
       expect(() => db.prepare(`UPDATE audit_log SET outcome = 'ok' WHERE outcome = 'UNAUTHORIZED'`).run()).toThrow(/append-only/);
       expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/append-only/);
-      expect(verifyAuditChain(db).ok).toBe(true);
     });
+    expect((await harness.withStore(verifyAuditChain)).ok).toBe(true);
   });
 
   it('detects an entry edited behind the triggers back, in code and with the CLI (exit 1 and the entry number)', async () => {
     await manyActions();
-    const tampered = harness.readDatabase((db) => {
-      const refused = listAudit(db).find((entry) => entry.outcome === 'UNAUTHORIZED');
-      if (!refused) throw new Error('no refused sign-in in the trail');
+    const refused = (await harness.withStore(listAudit)).find((entry) => entry.outcome === 'UNAUTHORIZED');
+    if (!refused) throw new Error('no refused sign-in in the trail');
+    harness.readDatabase((db) => {
       db.exec('DROP TRIGGER audit_log_no_update');
       db.prepare(`UPDATE audit_log SET details_json = '{"note":"rien à signaler"}' WHERE seq = ?`).run(refused.seq);
-      expect(verifyAuditChain(db)).toEqual({ ok: false, checked: refused.seq - 1, brokenAt: refused.seq });
-      return refused.seq;
     });
+    expect(await harness.withStore(verifyAuditChain)).toEqual({ ok: false, checked: refused.seq - 1, brokenAt: refused.seq });
+    const tampered = refused.seq;
     const verified = cli('audit', 'verify', '--data-dir', harness.dataDir);
     expect(verified.code).toBe(1);
     expect(verified.err.trim()).toBe(`audit chain broken at entry ${tampered}`);
@@ -86,7 +86,7 @@ describe('audit chain (issue 6)', () => {
   it('keeps every secret out of the database bytes and the audit trail', async () => {
     const { secrets, totpCode } = await manyActions();
     const bytes = databaseBytes(harness.dataDir);
-    const audit = harness.readDatabase((db) => JSON.stringify(listAudit(db)));
+    const audit = (await harness.withStore(async (db) => JSON.stringify(await listAudit(db))));
     for (const secret of secrets) {
       expect(bytes.includes(Buffer.from(secret, 'utf8'))).toBe(false);
       expect(audit).not.toContain(secret);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../../server/audit/audit-log';
 import { disableStaff } from '../../../../server/services/staff-account-service';
-import { openServerDatabase } from '../../../../server/store/server-database';
 import { loadServerKeys } from '../../../../server/crypto/server-keys';
 import { ServerHarness } from '../helpers/server-harness';
 import { addTerminal, createStaff, currentTotp, signIn, signInCall, staffCall } from '../helpers/staff-harness';
@@ -18,15 +17,14 @@ afterEach(async () => {
 const SIGN_OUT = '/v1/staff/sessions/current';
 
 /** Refused staff calls as audited: who the token named (or the terminal), outcome and reason. */
-function refusedCalls() {
-  return harness
-    .readDatabase((db) => listAudit(db))
+async function refusedCalls() {
+  return (await harness.withStore(async (db) => await listAudit(db)))
     .filter((entry) => entry.action === 'staff.call')
     .map((entry) => [entry.actor, entry.outcome, entry.details['reason']]);
 }
 
-function signInAudit() {
-  return harness.readDatabase((db) => listAudit(db)).filter((entry) => entry.action === 'staff.signIn');
+async function signInAudit() {
+  return (await harness.withStore(async (db) => await listAudit(db))).filter((entry) => entry.action === 'staff.signIn');
 }
 
 describe('staff sign-in (issue 6)', () => {
@@ -37,17 +35,15 @@ describe('staff sign-in (issue 6)', () => {
     expect(answer.body['staff']).toEqual({ username: 'camille', displayName: 'Camille R.', role: 'agent' });
     expect(answer.body['expiresAt']).toBe('2026-09-15T16:00:00.000Z');
     expect(answer.body['token']).toMatch(/^st_[A-Za-z0-9_-]{43}$/);
-    const audit = signInAudit();
+    const audit = await signInAudit();
     expect(audit.map((e) => [e.actor, e.terminalId, e.outcome])).toEqual([['camille', 'borne-test', 'ok']]);
   });
 
   it('refuses wrong password, unknown user and disabled account with the same UNAUTHORIZED, each audited', async () => {
     const { password } = await createStaff(harness, { username: 'camille', role: 'agent' });
     const { password: gonePassword } = await createStaff(harness, { username: 'parti', role: 'admin' });
-    const db = openServerDatabase(harness.dataDir);
     const token = await signIn(harness, 'parti', gonePassword);
-    expect(disableStaff({ db, keys: loadServerKeys(harness.dataDir), now: harness.clock.now }, 'parti')).toBe(true);
-    db.close();
+    expect(await harness.withStore((store) => disableStaff({ store, keys: loadServerKeys(harness.dataDir), now: harness.clock.now }, 'parti'))).toBe(true);
     const answers = [
       await signInCall(harness, 'camille', `${password}x`),
       await signInCall(harness, 'inconnu', password),
@@ -57,7 +53,7 @@ describe('staff sign-in (issue 6)', () => {
       expect(answer.status).toBe(401);
       expect(answer.body).toEqual({ error: { code: 'UNAUTHORIZED' } });
     }
-    expect(signInAudit().map((e) => [e.actor, e.outcome])).toEqual([
+    expect((await signInAudit()).map((e) => [e.actor, e.outcome])).toEqual([
       ['parti', 'ok'],
       ['camille', 'UNAUTHORIZED'],
       ['inconnu', 'UNAUTHORIZED'],
@@ -65,7 +61,7 @@ describe('staff sign-in (issue 6)', () => {
     ]);
     // A disabled account's open session stops working at once.
     expect((await staffCall(harness, 'DELETE', SIGN_OUT, token)).status).toBe(401);
-    expect(refusedCalls()).toEqual([['parti', 'UNAUTHORIZED', 'ended']]);
+    expect(await refusedCalls()).toEqual([['parti', 'UNAUTHORIZED', 'ended']]);
   });
 
   it('asks a TOTP account for its code: missing, wrong or replayed codes are refused', async () => {
@@ -81,7 +77,7 @@ describe('staff sign-in (issue 6)', () => {
     expect((await signInCall(harness, 'admin1', password, { totp: code })).body.error?.code).toBe('UNAUTHORIZED');
     harness.clock.advance(30_000);
     await signIn(harness, 'admin1', password, { totp: currentTotp(harness, totpSecret) });
-    expect(signInAudit().map((e) => e.outcome)).toEqual(['UNAUTHORIZED', 'UNAUTHORIZED', 'ok', 'UNAUTHORIZED', 'ok']);
+    expect((await signInAudit()).map((e) => e.outcome)).toEqual(['UNAUTHORIZED', 'UNAUTHORIZED', 'ok', 'UNAUTHORIZED', 'ok']);
   });
 
   it('throttles a username after 5 failures, even with the right password, and audits THROTTLED', async () => {
@@ -90,20 +86,20 @@ describe('staff sign-in (issue 6)', () => {
     const sixth = await signInCall(harness, 'camille', password);
     expect(sixth.status).toBe(429);
     expect(sixth.body.error).toEqual({ code: 'THROTTLED', retryAfterS: 30 });
-    expect(signInAudit().at(-1)?.outcome).toBe('THROTTLED');
+    expect((await signInAudit()).at(-1)?.outcome).toBe('THROTTLED');
     harness.clock.advance(31_000);
     await signIn(harness, 'camille', password);
   });
 
   it('refuses the token after sign-out, and from another terminal', async () => {
     const { password } = await createStaff(harness, { username: 'camille', role: 'agent' });
-    const other = addTerminal(harness);
+    const other = await addTerminal(harness);
     const token = await signIn(harness, 'camille', password);
     expect((await staffCall(harness, 'DELETE', SIGN_OUT, token, undefined, other)).body.error?.code).toBe('UNAUTHORIZED');
     expect((await staffCall(harness, 'DELETE', SIGN_OUT, token)).body).toEqual({ signedOut: true });
     expect((await staffCall(harness, 'DELETE', SIGN_OUT, token)).body.error?.code).toBe('UNAUTHORIZED');
-    expect(harness.readDatabase((db) => listAudit(db)).map((e) => [e.action, e.outcome])).toContainEqual(['staff.signOut', 'ok']);
-    expect(refusedCalls()).toEqual([
+    expect((await harness.withStore(async (db) => await listAudit(db))).map((e) => [e.action, e.outcome])).toContainEqual(['staff.signOut', 'ok']);
+    expect(await refusedCalls()).toEqual([
       ['camille', 'UNAUTHORIZED', 'otherTerminal'],
       ['camille', 'UNAUTHORIZED', 'ended'],
     ]);
@@ -118,7 +114,7 @@ describe('staff sign-in (issue 6)', () => {
     expect((await staffCall(harness, 'GET', '/v1/admin/staff', token)).status).toBe(200);
     harness.clock.advance(15 * 60_000);
     expect((await staffCall(harness, 'GET', '/v1/admin/staff', token)).body.error?.code).toBe('UNAUTHORIZED');
-    expect(refusedCalls()).toEqual([['dominique', 'UNAUTHORIZED', 'idle']]);
+    expect(await refusedCalls()).toEqual([['dominique', 'UNAUTHORIZED', 'idle']]);
   });
 
   it('ends a session 8 hours after sign-in, however active', async () => {
@@ -130,13 +126,13 @@ describe('staff sign-in (issue 6)', () => {
     }
     harness.clock.advance(10 * 60_000);
     expect((await staffCall(harness, 'GET', '/v1/admin/staff', token)).body.error?.code).toBe('UNAUTHORIZED');
-    expect(refusedCalls()).toEqual([['dominique', 'UNAUTHORIZED', 'expired']]);
+    expect(await refusedCalls()).toEqual([['dominique', 'UNAUTHORIZED', 'expired']]);
   });
 
   it('refuses a call without staff token, or with a malformed one', async () => {
     expect((await harness.request('DELETE', SIGN_OUT)).status).toBe(401);
     expect((await staffCall(harness, 'DELETE', SIGN_OUT, 'st_nope')).status).toBe(401);
-    expect(refusedCalls()).toEqual([
+    expect(await refusedCalls()).toEqual([
       ['borne-test', 'UNAUTHORIZED', 'missing'],
       ['borne-test', 'UNAUTHORIZED', 'unknown'],
     ]);

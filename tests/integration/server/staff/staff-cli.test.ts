@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../../server/crypto/password-hash';
 import { ensureServerKeys } from '../../../../server/crypto/server-keys';
 import { listAudit } from '../../../../server/audit/audit-log';
-import { findStaff } from '../../../../server/store/staff-repository';
-import { openServerDatabase } from '../../../../server/store/server-database';
+import { openServerStore } from '../../../../server/store/sqlite/server-database';
 import { databaseBytes } from '../helpers/server-harness';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
@@ -35,13 +34,13 @@ describe('staff CLI (issue 6)', () => {
     expect(password).toMatch(/^[A-HJ-NP-Za-km-np-z2-9]{20}$/);
     expect(lines[3]).toMatch(/^otpauth:\/\/totp\/S%C3%A9same%3Adominique\?secret=[A-Z2-7]{32}&issuer=S%C3%A9same/);
     const secret = /secret=([A-Z2-7]+)/.exec(lines[3] ?? '')?.[1] ?? 'missing';
-    const db = openServerDatabase(dataDir);
+    const store = openServerStore(dataDir);
     try {
-      const row = findStaff(db, 'dominique');
+      const row = await store.staff.findStaff('dominique');
       expect(row && (await verifyPassword(password, row.passwordHash))).toBe(true);
-      expect(listAudit(db).map((e) => [e.actor, e.action, e.subject])).toEqual([['system', 'staff.create', 'staff:dominique']]);
+      expect((await listAudit(store)).map((e) => [e.actor, e.action, e.subject])).toEqual([['system', 'staff.create', 'staff:dominique']]);
     } finally {
-      db.close();
+      await store.close();
     }
     const bytes = databaseBytes(dataDir);
     for (const value of [password, secret, 'd.admin@exemple.fr']) expect(bytes.includes(Buffer.from(value))).toBe(false);
