@@ -27,22 +27,22 @@ afterEach(async () => {
   await cas.close();
 });
 
-function open(): string {
-  const display = proxy.open(PortalSchema.parse({ entryUrl: `${cas.origin}/ent/`, origins: [cas.origin], logoutUrl: `${cas.origin}/cas/logout` }));
+async function open(): Promise<string> {
+  const display = await proxy.open(PortalSchema.parse({ entryUrl: `${cas.origin}/ent/`, origins: [cas.origin], logoutUrl: `${cas.origin}/cas/logout` }));
   if (display.display !== 'frame') throw new Error('a frame was expected');
   return display.url;
 }
 
 describe('portal proxy', () => {
   it('answers only the browser holding the kiosk cookie', async () => {
-    const entry = open();
+    const entry = await open();
     expect((await fetch(entry, { redirect: 'manual' })).status).toBe(403);
     expect((await fetch(entry, { redirect: 'manual', headers: { cookie: 'sesame_kiosk=guess' } })).status).toBe(403);
     expect((await fetch(entry, { redirect: 'manual', headers: KIOSK })).status).toBe(302);
   });
 
   it('keeps the CAS ticket in its jar, never in an answer, and logs out with it on close', async () => {
-    const entry = new URL(open());
+    const entry = new URL(await open());
     const login = await fetch(new URL('/cas/login', entry), {
       method: 'POST', redirect: 'manual',
       headers: { ...KIOSK, 'content-type': 'application/x-www-form-urlencoded' },
@@ -69,7 +69,7 @@ describe('portal proxy', () => {
   });
 
   it('answers 204 to a redirect off the profile origins, so the frame stays where it was', async () => {
-    const entry = new URL(open());
+    const entry = new URL(await open());
     const away = await fetch(new URL('/cas/away', entry), { redirect: 'manual', headers: KIOSK });
     expect(away.status).toBe(204);
     expect(away.headers.get('location')).toBeNull();
