@@ -1,28 +1,15 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxRepository, type NewOutboxEntry, type OutboxRepository } from '../../../../electron/core/store/outbox-repository';
-import { openKioskDatabase, type KioskDatabase } from '../../../../electron/core/store/sqlite-connection';
-import { makeTempFolder } from '../support/temp-folder';
+import { describe, expect, it } from 'vitest';
+import type { NewOutboxEntry } from '../../../../electron/core/store/outbox-repository';
+import { SEALED, useOutbox } from './outbox-rig';
 
 /** Refusals after the person left (issue 5, migration 005): kept, listed for the heartbeat, marked once acknowledged. */
-const sealed = { alg: 'X25519-HKDF-SHA256-A256GCM' as const, epk: 'e'.repeat(43), iv: 'i'.repeat(16), ct: 'c'.repeat(40) };
+const sealed = SEALED;
 
 function entry(overrides: Partial<NewOutboxEntry> = {}): NewOutboxEntry {
   return { kind: 'activation', deferred: true, idempotencyKey: `key-${Math.random()}`, reference: 'SES-7K4Q-92XD', sealed, targetId: 'ent77-college', now: 1_000, expiresAt: 100_000, ...overrides };
 }
 
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
-let outbox: OutboxRepository;
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openKioskDatabase(join(folder.path, 'kiosk.sqlite'));
-  outbox = createOutboxRepository(db);
-});
-afterEach(() => {
-  db.close();
-  folder.remove();
-});
+const outbox = useOutbox();
 
 describe('outbox follow-ups', () => {
   it('keeps a background refusal for staff with its reference and code, the sealed body dropped', () => {

@@ -1,27 +1,14 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxRepository, type NewOutboxEntry, type OutboxRepository } from '../../../../electron/core/store/outbox-repository';
-import { openKioskDatabase, type KioskDatabase } from '../../../../electron/core/store/sqlite-connection';
-import { makeTempFolder } from '../support/temp-folder';
+import { describe, expect, it } from 'vitest';
+import type { NewOutboxEntry } from '../../../../electron/core/store/outbox-repository';
+import { SEALED, useOutbox } from './outbox-rig';
 
-const sealed = { alg: 'X25519-HKDF-SHA256-A256GCM' as const, epk: 'e'.repeat(43), iv: 'i'.repeat(16), ct: 'c'.repeat(40) };
+const sealed = SEALED;
 
 function entry(overrides: Partial<NewOutboxEntry> = {}): NewOutboxEntry {
   return { kind: 'confirmation', idempotencyKey: `key-${Math.random()}`, reference: 'SES-7K4Q-92XD', sealed, targetId: 'act_12345678', now: 1_000, expiresAt: 100_000, ...overrides };
 }
 
-let folder: ReturnType<typeof makeTempFolder>;
-let db: KioskDatabase;
-let outbox: OutboxRepository;
-beforeEach(() => {
-  folder = makeTempFolder();
-  db = openKioskDatabase(join(folder.path, 'kiosk.sqlite'));
-  outbox = createOutboxRepository(db);
-});
-afterEach(() => {
-  db.close();
-  folder.remove();
-});
+const outbox = useOutbox();
 
 describe('outbox repository', () => {
   it('stores a pending row with its sealed body, due at once by default', () => {
