@@ -1,3 +1,5 @@
+import { canonicalUrl } from '../../core/canonical-url';
+
 /**
  * Where the kiosk window may be (pure, no electron import: unit-tested with hostile URLs). The
  * only allowed place is our own custom protocol, `app://sesame/…` (CONVENTIONS.md §4); every
@@ -8,15 +10,8 @@ export const APP_HOST = 'sesame';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 export function isAppUrl(raw: unknown): boolean {
-  // Chromium hands us canonical URLs: printable ASCII only. Anything else (spaces the parser
-  // would trim, control characters, raw Unicode) is someone else's string, refused as is.
-  if (typeof raw !== 'string' || raw.length > 2048 || !/^[\x21-\x7e]+$/.test(raw)) return false;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
+  const url = canonicalUrl(raw, 2048);
+  if (url === null) return false;
   // WHATWG URL keeps a non-special scheme's host as typed (opaque), so a look-alike, an
   // upper-cased or a percent-encoded host never equals 'sesame' and is refused.
   return (
