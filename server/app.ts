@@ -9,6 +9,7 @@ import { UNCONFIGURED_MAILER } from './mail/mailer';
 import type { Mailer } from './mail/mailer';
 import type { App } from './plugins/app-types';
 import { registerAuth } from './plugins/auth-plugin';
+import { registerStaffRouteGuard } from './plugins/staff-auth-plugin';
 import { registerStore } from './plugins/store-plugin';
 import { registerErrorHandling } from './plugins/error-handler-plugin';
 import type { ProfileRegistry } from './profiles/profile-registry';
@@ -61,6 +62,8 @@ export function buildApp(deps: AppDeps): App {
   registerStore(app, deps.store);
   app.addHook('onClose', async () => ctx.mailer.close?.());
   registerAuth(app, deps.store);
+  // Before any route: a staff-prefixed route without a role must stop the start-up.
+  registerStaffRouteGuard(app);
   registerTerminalConfigRoutes(app, ctx);
   registerTerminalProfilesRoutes(app, ctx);
   registerLookupRoutes(app, ctx);
