@@ -9,10 +9,10 @@ import { sha256Hex } from '../crypto/token-hash';
 import { verifyTotp } from '../crypto/totp';
 import type { StaffPrincipal } from '../plugins/staff-auth-plugin';
 import type { StoreOps } from '../store/store';
-import { terminalThrottleKey } from './eligibility-check-service';
 import type { StaffAccountContext } from './staff-account-service';
 import { readStaffTotpSecret } from './staff-account-service';
-import { clearIdentityFailures, recordFailure, throttleGate } from './throttle-service';
+import { clearIdentityFailures, recordFailure, staffSignInThrottleKeys, throttleGate } from './throttle-service';
+import type { ThrottleKeys } from './throttle-service';
 
 /**
  * Staff sign-in (issue 6). A session lasts at most 8 hours and ends after 15 idle minutes, so
@@ -45,31 +45,35 @@ export async function warmStaffSignIn(): Promise<void> {
   await decoy();
 }
 
-export function staffThrottleKeys(username: string, terminalId: string): { identity: string; terminal: string } {
-  return { identity: sha256Hex(`staff\u0000${username}`), terminal: terminalThrottleKey(terminalId) };
-}
+/**
+ * Who a refused sign-in is recorded as: the account when the name is one, else this marker. A
+ * name that is no account may be a password typed in the wrong field, so it is never stored
+ * (the username pattern starts with a letter: no account can be called this).
+ */
+export const UNKNOWN_STAFF_ACTOR = '(unknown)';
 
-async function refuse(ctx: StaffAccountContext, terminalId: string, username: string, code: 'UNAUTHORIZED' | 'THROTTLED', now: Date): Promise<void> {
+async function refuse(ctx: StaffAccountContext, terminalId: string, keys: ThrottleKeys, actor: string, code: 'UNAUTHORIZED' | 'THROTTLED', now: Date): Promise<void> {
   await ctx.store.transaction(async (tx) => {
-    if (code === 'UNAUTHORIZED') await recordFailure(tx, staffThrottleKeys(username, terminalId), now);
-    await appendAudit(tx, { actorKind: 'staff', actor: username, terminalId, action: 'staff.signIn', subject: null, outcome: code }, now);
+    if (code === 'UNAUTHORIZED') await recordFailure(tx, keys, now);
+    await appendAudit(tx, { actorKind: 'staff', actor, terminalId, action: 'staff.signIn', subject: null, outcome: code }, now);
   });
 }
 
 /**
  * Every refusal (unknown user, wrong password, missing, wrong or replayed TOTP, disabled
- * account) is the same UNAUTHORIZED after the same work, audited with the username tried and
- * never the password or code.
+ * account) is the same UNAUTHORIZED after the same work, audited with the account tried (or
+ * UNKNOWN_STAFF_ACTOR) and never the password or code.
  */
 export async function signInStaff(ctx: StaffAccountContext, terminalId: string, request: StaffSignIn): Promise<Result<StaffSession>> {
   const now = ctx.now();
-  const keys = staffThrottleKeys(request.username, terminalId);
+  const keys = staffSignInThrottleKeys(request.username, terminalId);
+  const row = await ctx.store.staff.findStaff(request.username);
+  const actor = row?.username ?? UNKNOWN_STAFF_ACTOR;
   const throttled = await throttleGate(ctx.store, keys, now);
   if (throttled) {
-    await refuse(ctx, terminalId, request.username, 'THROTTLED', now);
+    await refuse(ctx, terminalId, keys, actor, 'THROTTLED', now);
     return { ok: false, error: throttled };
   }
-  const row = await ctx.store.staff.findStaff(request.username);
   const passwordOk = await verifyPassword(request.password, row?.passwordHash ?? (await decoy()));
   const secret = row ? readStaffTotpSecret(ctx.keys, row) : null;
   const needsTotp = row?.totpSecretEnc != null;
@@ -89,7 +93,7 @@ export async function signInStaff(ctx: StaffAccountContext, terminalId: string, 
       return true;
     });
   if (!opened || !row) {
-    await refuse(ctx, terminalId, request.username, 'UNAUTHORIZED', now);
+    await refuse(ctx, terminalId, keys, actor, 'UNAUTHORIZED', now);
     return fail('UNAUTHORIZED');
   }
   return ok({ token, staff: { username: row.username, displayName: row.displayName, role: row.role }, expiresAt });

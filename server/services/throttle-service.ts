@@ -1,4 +1,5 @@
 import type { AppError } from '../../shared/contract/result';
+import { sha256Hex } from '../crypto/token-hash';
 import type { StoreOps } from '../store/store';
 import type { ThrottleScope } from '../store/ports/throttle-store';
 
@@ -50,4 +51,13 @@ export async function recordFailure(store: StoreOps, keys: ThrottleKeys, now: Da
 
 export async function clearIdentityFailures(store: StoreOps, identityKey: string): Promise<void> {
   await store.throttle.clearThrottle('identity', identityKey);
+}
+
+/**
+ * Staff sign-in counts on its own keys (per username and per terminal), apart from the
+ * terminal counter of the people's lookups: a student's mistypes must not lock the registrar
+ * out of the desk, and a staff member's must not throttle the students queuing behind.
+ */
+export function staffSignInThrottleKeys(username: string, terminalId: string): Required<ThrottleKeys> {
+  return { identity: sha256Hex(`staff\u0000${username}`), terminal: sha256Hex(`staff-sign-in\u0000${terminalId}`) };
 }

@@ -56,7 +56,7 @@ describe('staff sign-in (issue 6)', () => {
     expect((await signInAudit()).map((e) => [e.actor, e.outcome])).toEqual([
       ['parti', 'ok'],
       ['camille', 'UNAUTHORIZED'],
-      ['inconnu', 'UNAUTHORIZED'],
+      ['(unknown)', 'UNAUTHORIZED'],
       ['parti', 'UNAUTHORIZED'],
     ]);
     // A disabled account's open session stops working at once.
