@@ -5,11 +5,10 @@ import { formatImportProblem, importEnrollmentsCsv } from '../import/enrollment-
 import { startServer } from '../listen';
 import { mailConfigFromEnv } from '../mail/mail-config';
 import { loadProfiles } from '../profiles/profile-registry';
-import { issueTerminalToken } from '../services/terminal-service';
 import { openServerStore } from '../store/sqlite/server-database';
 import type { Command } from './cli-args';
 import { runAuditCommand } from './audit-commands';
-import { runFleetCommand } from './fleet-commands';
+import { runFleetCommand, runTerminalCommand } from './fleet-commands';
 import { runFollowUpsCommand } from './follow-up-commands';
 import { issueLetters, sweep } from './letter-commands';
 import { runStaffCommand } from './staff-commands';
@@ -28,27 +27,9 @@ export async function runCommand(command: Command, io: CliIo, defaultProfilesDir
       io.out(existed ? `keys already present in ${command.dataDir} (kept)` : `keys created in ${command.dataDir}`);
       return 0;
     }
-    case 'terminals create': {
-      const store = openServerStore(command.dataDir);
-      try {
-        const token = await issueTerminalToken(store, command.id, command.name ?? command.id, new Date());
-        io.out(`terminal ${command.id}: token (shown once, only its hash is stored):`);
-        io.out(token);
-      } finally {
-        await store.close();
-      }
-      return 0;
-    }
-    case 'terminals revoke': {
-      const store = openServerStore(command.dataDir);
-      try {
-        const revoked = await store.terminals.revokeTerminal(command.id, new Date().toISOString());
-        io.out(revoked ? `terminal ${command.id} revoked` : `terminal ${command.id}: unknown or already revoked`);
-        return revoked ? 0 : 1;
-      } finally {
-        await store.close();
-      }
-    }
+    case 'terminals create':
+    case 'terminals revoke':
+      return runTerminalCommand(command, io);
     case 'import': {
       const keys = loadServerKeys(command.dataDir);
       const profile = loadProfiles(command.profilesDir ?? defaultProfilesDir).get(command.profile);

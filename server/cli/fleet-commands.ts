@@ -1,7 +1,41 @@
 import type { FleetTerminal } from '../../shared/contract/fleet-api';
 import { fleetOf } from '../services/fleet-service';
+import { createTerminal, revokeTerminal } from '../services/terminal-service';
 import { openServerStore } from '../store/sqlite/server-database';
+import type { Command } from './cli-args';
 import type { CliIo } from './cli-commands';
+
+type TerminalCommand = Extract<Command, { command: 'terminals create' | 'terminals revoke' }>;
+
+/**
+ * `terminals create|revoke`, audited with `system` as the actor. Revoking ends the staff
+ * sessions open on the terminal; a revoked id is never given a token again (exit 1).
+ */
+export async function runTerminalCommand(command: TerminalCommand, io: CliIo, now = (): Date => new Date()): Promise<number> {
+  const store = openServerStore(command.dataDir);
+  const ctx = { store, now };
+  try {
+    if (command.command === 'terminals revoke') {
+      const revoked = await revokeTerminal(ctx, command.id);
+      if (!revoked) {
+        io.err(`terminal ${command.id}: unknown or already revoked`);
+        return 1;
+      }
+      io.out(`terminal ${command.id} revoked; ${revoked.sessionsEnded} staff session(s) ended`);
+      return 0;
+    }
+    const created = await createTerminal(ctx, command.id, command.name ?? command.id);
+    if (!created.ok) {
+      io.err(`terminal ${command.id} was revoked on ${created.revokedAt}; a revoked id is never reused: register the device under a new id`);
+      return 1;
+    }
+    io.out(`terminal ${command.id}${created.rotated ? ' (new token; the old one and its staff sessions no longer work)' : ''}: token (shown once, only its hash is stored):`);
+    io.out(created.token);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
 
 export const FLEET_HEADER = 'id\tname\tlast_heartbeat\tversion\tmode\toutbox\toldest_queued\tlast_sync\twipe_check\tflags';
 
