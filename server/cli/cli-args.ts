@@ -50,6 +50,9 @@ export const CommandSchema = z.discriminatedUnion('command', [
   }),
   z.object({ command: z.literal('staff disable'), dataDir, username: StaffUsernameSchema }),
   z.object({ command: z.literal('staff list'), dataDir }),
+  z.object({ command: z.literal('staff enable'), dataDir, username: StaffUsernameSchema }),
+  z.object({ command: z.literal('staff reset-password'), dataDir, username: StaffUsernameSchema }),
+  z.object({ command: z.literal('staff role'), dataDir, username: StaffUsernameSchema, role: StaffRoleSchema }),
   z.object({ command: z.literal('audit verify'), dataDir }),
   z.object({ command: z.literal('audit export'), dataDir, after: z.coerce.number().int().nonnegative().default(0) }),
   // Heartbeats and flags of every terminal (issue 5).
@@ -71,6 +74,9 @@ export const USAGE = `usage:
   server-cli staff create --data-dir D --username U --name "NAME" --role agent|admin [--email E] [--totp]
   server-cli staff disable --data-dir D --username U
   server-cli staff list --data-dir D
+  server-cli staff enable --data-dir D --username U
+  server-cli staff reset-password --data-dir D --username U
+  server-cli staff role --data-dir D --username U --role agent|admin
   server-cli audit verify --data-dir D
   server-cli audit export --data-dir D [--after N] > audit.csv
   server-cli fleet --data-dir D

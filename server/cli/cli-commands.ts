@@ -60,6 +60,9 @@ export async function runCommand(command: Command, io: CliIo, defaultProfilesDir
     case 'staff create':
     case 'staff disable':
     case 'staff list':
+    case 'staff enable':
+    case 'staff reset-password':
+    case 'staff role':
       return runStaffCommand(command, io);
     case 'audit verify':
     case 'audit export':

@@ -8,6 +8,7 @@ import type { ServerKeys } from '../crypto/server-keys';
 import { generateTotpSecret, totpUri } from '../crypto/totp';
 import type { Store } from '../store/store';
 import type { StaffRow } from '../store/ports/staff-store';
+import { clearIdentityFailures, staffIdentityThrottleKey } from './throttle-service';
 
 /**
  * Staff accounts (issue 6), created by the CLI or an admin. The password is generated, shown
@@ -92,6 +93,54 @@ export async function disableStaff(ctx: StaffAccountContext, username: string, a
     if (!await tx.staff.markStaffDisabled(username, now.toISOString())) return false;
     const ended = await tx.staffSessions.endSessionsOfStaff(username, now.toISOString());
     await appendAudit(tx, { ...actor, action: 'staff.disable', subject: `staff:${username}`, outcome: 'ok', details: { sessionsEnded: ended } }, now);
+    return true;
+  });
+}
+
+/** Lets a disabled account sign in again (its sessions stay ended); false when unknown or not disabled. */
+export async function enableStaff(ctx: StaffAccountContext, username: string, actor: StaffAuditActor = SYSTEM_ACTOR): Promise<boolean> {
+  const now = ctx.now();
+  return ctx.store.transaction(async (tx) => {
+    if (!await tx.staff.markStaffEnabled(username)) return false;
+    await appendAudit(tx, { ...actor, action: 'staff.enable', subject: `staff:${username}`, outcome: 'ok' }, now);
+    return true;
+  });
+}
+
+/**
+ * A new generated password, shown once. Open sessions end (whoever knew the old password may
+ * hold one) and the account's sign-in throttle is lifted, so the person can sign in at once.
+ * Null when the account is unknown.
+ */
+export async function resetStaffPassword(
+  ctx: StaffAccountContext,
+  username: string,
+  actor: StaffAuditActor = SYSTEM_ACTOR,
+): Promise<{ password: string; sessionsEnded: number } | null> {
+  if (!await ctx.store.staff.findStaff(username)) return null;
+  const password = generatePassword(STAFF_PASSWORD_LENGTH);
+  // Hashed before the transaction: scrypt would hold the write lock.
+  const passwordHash = await hashPassword(password);
+  const now = ctx.now();
+  return ctx.store.transaction(async (tx) => {
+    if (!await tx.staff.setStaffPassword(username, passwordHash)) return null;
+    const sessionsEnded = await tx.staffSessions.endSessionsOfStaff(username, now.toISOString());
+    await clearIdentityFailures(tx, staffIdentityThrottleKey(username));
+    await appendAudit(tx, { ...actor, action: 'staff.resetPassword', subject: `staff:${username}`, outcome: 'ok', details: { sessionsEnded } }, now);
+    return { password, sessionsEnded };
+  });
+}
+
+/**
+ * Changes the role. Open sessions go on: the role is read from the account on every call, so
+ * the change applies to the very next one. False when unknown or already that role.
+ */
+export async function changeStaffRole(ctx: StaffAccountContext, username: string, role: StaffRole, actor: StaffAuditActor = SYSTEM_ACTOR): Promise<boolean> {
+  const now = ctx.now();
+  return ctx.store.transaction(async (tx) => {
+    const before = await tx.staff.findStaff(username);
+    if (!before || !await tx.staff.setStaffRole(username, role)) return false;
+    await appendAudit(tx, { ...actor, action: 'staff.role', subject: `staff:${username}`, outcome: 'ok', details: { from: before.role, to: role } }, now);
     return true;
   });
 }

@@ -59,5 +59,9 @@ export async function clearIdentityFailures(store: StoreOps, identityKey: string
  * out of the desk, and a staff member's must not throttle the students queuing behind.
  */
 export function staffSignInThrottleKeys(username: string, terminalId: string): Required<ThrottleKeys> {
-  return { identity: sha256Hex(`staff\u0000${username}`), terminal: sha256Hex(`staff-sign-in\u0000${terminalId}`) };
+  return { identity: staffIdentityThrottleKey(username), terminal: sha256Hex(`staff-sign-in\u0000${terminalId}`) };
+}
+
+export function staffIdentityThrottleKey(username: string): string {
+  return sha256Hex(`staff\u0000${username}`);
 }

@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import type { StaffRole } from '../../../shared/contract/staff-api';
 import type { StaffRow } from '../ports/staff-store';
 
 const SELECT = `SELECT username, display_name AS displayName, role, password_hash AS passwordHash,
@@ -22,6 +23,18 @@ export function listStaff(db: Db): StaffRow[] {
 
 export function markStaffDisabled(db: Db, username: string, at: string): boolean {
   return db.prepare('UPDATE staff SET disabled_at = ? WHERE username = ? AND disabled_at IS NULL').run(at, username).changes > 0;
+}
+
+export function markStaffEnabled(db: Db, username: string): boolean {
+  return db.prepare('UPDATE staff SET disabled_at = NULL WHERE username = ? AND disabled_at IS NOT NULL').run(username).changes > 0;
+}
+
+export function setStaffPassword(db: Db, username: string, passwordHash: string): boolean {
+  return db.prepare('UPDATE staff SET password_hash = ? WHERE username = ?').run(passwordHash, username).changes > 0;
+}
+
+export function setStaffRole(db: Db, username: string, role: StaffRole): boolean {
+  return db.prepare('UPDATE staff SET role = ? WHERE username = ? AND role <> ?').run(role, username, role).changes > 0;
 }
 
 /** Records the TOTP step just used; false when that step (or a later one) was already used: a replay. */
