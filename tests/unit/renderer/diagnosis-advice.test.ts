@@ -92,7 +92,7 @@ describe('diagnosis advice', () => {
   it('words cergy payment in the seed’s terms and gives the scolarité’s address', () => {
     const advice = adviceFor({ status: 'PAYMENT_PENDING', profileId: 'cergy-etudiant', channel: 'online' });
     expect(fr[advice.status]).toBe('Inscription en attente de paiement');
-    expect(fr[advice.advice]).toContain('contacter la scolarité (sgpoleinscriptions@ml.u-cergy.fr)');
+    expect(fr[advice.advice]).toContain('la personne doit contacter la scolarité. Scolarité (pôle inscriptions) : sgpoleinscriptions@ml.u-cergy.fr');
     expect(fr[advice.advice]).toContain('paiement est bien enregistré');
   });
 
