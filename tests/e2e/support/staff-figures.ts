@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from '@playwright/test';
 import type { HappyPathCounter } from './happy-path-figures';
-import type { AuditRow } from './staff-cli';
+import { auditEntries, createStaff, lastAuditSeq, serverDirOf, type AuditRow, type StaffAccount } from './staff-cli';
 
 /**
  * Staff effort per troubleshooting case (issue 6), for the lead to quote beside the happy-path
@@ -58,4 +59,28 @@ export function writeStaffFigures(caseId: string, figures: StaffCaseFigures): vo
     };
     writeFileSync(FIGURES_FILE, `${JSON.stringify(all, null, 2)}\n`);
   });
+}
+
+/** One troubleshooting case at the desk: its server, the agent who resolves it, where its audit starts. */
+export interface StaffCase {
+  serverDir: string;
+  agent: StaffAccount;
+  before: number;
+  startedAt: number;
+}
+
+export function startStaffCase(kioskDataDir: string): StaffCase {
+  const serverDir = serverDirOf(kioskDataDir);
+  const agent = createStaff(serverDir, { username: 'lea.durand', name: 'Léa Durand', role: 'agent' });
+  return { serverDir, agent, before: lastAuditSeq(serverDir), startedAt: Date.now() };
+}
+
+/** The case's audit entries: the expected ones are there, no secret is in any, and its figures are written. */
+export function endStaffCase(id: string, staffCase: StaffCase, counter: HappyPathCounter, expected: string[], secrets: string[], note: string): AuditRow[] {
+  const added = auditEntries(staffCase.serverDir, staffCase.before);
+  expect(added.map((entry) => `${entry.action}:${entry.outcome}`)).toEqual(expect.arrayContaining(expected));
+  const text = added.map((entry) => `${entry.subject} ${entry.details}`).join('\n');
+  for (const secret of [...secrets, staffCase.agent.password]) expect(text).not.toContain(secret);
+  writeStaffFigures(id, { counter, audit: added, startedAt: staffCase.startedAt, note });
+  return added;
 }
