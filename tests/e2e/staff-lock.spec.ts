@@ -4,13 +4,17 @@ import { normalizeCode } from '../../shared/policies/secret-codes';
 import { expect, profilePerson, test } from './fixtures';
 import { secretsFoundIn } from './support/data-files';
 import { loadProfile } from './support/profiles';
-import { createStaff, serverDirOf } from './support/staff-cli';
+import { GroupBoardPage } from './pages/group-board-page';
+import { GroupSetupPage } from './pages/group-setup-page';
+import { auditEntries, createStaff, serverDirOf } from './support/staff-cli';
 import { StaffDesk } from './support/staff-desk';
+import { bridgeCall, staffSessionsOf } from './support/staff-sessions';
 
 /**
  * Issue 6: an idle staff session locks itself (`staffLockS: 15`), and nothing staff typed or
  * saw survives a lock or a sign-out: not in the page, its storage, or the kiosk's SQLite files.
- * A student at the kiosk cannot get back to a staff screen without the credential.
+ * A student at the kiosk cannot get back to a staff screen without the credential. A page that
+ * reloads ends the staff session, and a group board left open does not keep it alive.
  */
 const ent77 = loadProfile('ent77-college');
 const idf = loadProfile('idf-lycee');
@@ -89,4 +93,69 @@ test('an idle staff session locks itself, leaves nothing behind, and cannot be r
   expect(secretsFoundIn(kioskDir, [code, shown, agent.password])).toEqual([]);
   await kiosk.stop();
   expect(secretsFoundIn(kioskDir, [code, shown, agent.password])).toEqual([]);
+});
+
+test.describe('a page that reloads under a signed-in staff member', () => {
+  // A long auto-lock: whatever ends the session here is the reload, not the idle timer.
+  test.use({ kioskLaunch: { mode: 'desk', staffLockS: 600 } });
+
+  test('ends the staff session: no banner, the sign-in is asked again, the bridge and the server refuse it', async ({ page, kiosk, welcome }) => {
+    void welcome;
+    const serverDir = serverDirOf(kiosk.dataDir);
+    const agent = createStaff(serverDir, { username: 'lina.roux', name: 'Lina Roux', role: 'agent' });
+    const desk = new StaffDesk(page);
+    await desk.openAndSignIn(agent);
+    await desk.lookup(ent77, expired.identity, 'Le code du courrier a expiré');
+    expect(staffSessionsOf(serverDir, agent.username)).toEqual({ open: 1, all: 1 });
+
+    await page.reload();
+    await expectNoStaffScreen(page, desk);
+    const held = await whatThePageHolds(page);
+    for (const trace of [agent.name, expired.identity['login'] ?? '']) expect(held, `"${trace}" is still in the page`).not.toContain(trace);
+    expect(await page.evaluate(bridgeCall('staff.lookup', { profileId: ent77.id, identity: { login: expired.identity['login'] } }))).toEqual({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await page.evaluate(bridgeCall('staff.activity', {}))).toEqual({ ok: false, error: { code: 'NO_SESSION' } });
+    await expect.poll(() => staffSessionsOf(serverDir, agent.username)).toEqual({ open: 0, all: 1 });
+    expect(auditEntries(serverDir).filter((entry) => entry.actor === agent.username).map((entry) => entry.action)).toContain('staff.signOut');
+
+    await desk.tap(desk.signInPage.entryButton);
+    await expect(desk.signInPage.heading).toBeVisible();
+    await expect(desk.lookupPage.heading).toHaveCount(0);
+    await expect(desk.banner.region).toHaveCount(0);
+  });
+});
+
+test.describe('an assisted laptop left on the group board', () => {
+  test.use({ kioskLaunch: { mode: 'assisted', staffLockS: 15 } });
+
+  test('locks itself although the board keeps polling: no group data stays, the bridge and the server refuse the session', async ({ page, kiosk, welcome }) => {
+    void welcome;
+    const serverDir = serverDirOf(kiosk.dataDir);
+    const teacher = createStaff(serverDir, { username: 'marc.bernard', name: 'Marc Bernard', role: 'agent' });
+    const desk = new StaffDesk(page);
+    await desk.openAndSignIn(teacher);
+    await desk.tap(desk.lookupPage.groupsButton);
+    const setup = new GroupSetupPage(page);
+    await expect(setup.heading).toBeVisible();
+    const label = 'Troisième B, mardi';
+    await setup.openCohort(ent77.title.fr, label, '3eB');
+    const board = new GroupBoardPage(page);
+    await expect(board.heading(label)).toBeVisible();
+    const names = (await board.table.getByRole('rowheader').allTextContents()).map((name) => name.trim()).filter(Boolean);
+    expect(names.length).toBeGreaterThan(0);
+    const code = ((await board.joinCode.textContent()) ?? '').trim();
+    expect(code).not.toBe('');
+
+    // Hands off: only the board's own long poll runs, for longer than the 15 s lock.
+    await expect(desk.signInPage.lockedNotice).toBeVisible({ timeout: 40_000 });
+    await expectNoStaffScreen(page, desk);
+    await expect(page.getByRole('table')).toHaveCount(0);
+    const held = await whatThePageHolds(page);
+    // The session's label stays on Welcome on purpose: this terminal joined the group it opened.
+    for (const trace of [teacher.name, code, code.replace('-', ''), ...names]) expect(held, `"${trace}" is still in the page`).not.toContain(trace);
+
+    expect(await page.evaluate(bridgeCall('staff.cohorts', { profileId: ent77.id }))).toEqual({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    await expect.poll(() => staffSessionsOf(serverDir, teacher.username)).toEqual({ open: 0, all: 1 });
+    const ended = auditEntries(serverDir).filter((entry) => entry.actor === teacher.username && entry.action === 'staff.signOut');
+    expect(ended.map((entry) => entry.outcome)).toEqual(['ok']);
+  });
 });

@@ -4,7 +4,7 @@ import type { ClientResult } from '../sync/json-request';
 import type { StaffHold, StaffSession } from './staff-session';
 
 export interface StaffCallOptions {
-  /** Push the lock deadline back (false: the desk board long poll, watched rather than touched). */
+  /** Push the lock deadline back (false: the group board's long poll, which no one typed). */
   activity?: boolean;
 }
 

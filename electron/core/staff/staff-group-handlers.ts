@@ -45,11 +45,10 @@ export function createStaffGroupHandlers(deps: StaffGroupHandlerDeps): GroupHand
       return answer.ok ? ok({ left: true as const }) : answer;
     },
     'staff.group.board'({ groupId, after }) {
-      // Assisted mode is a staff-led room: the board is watched from the desk, not touched, so
-      // its long poll keeps the session open. At a desk terminal, watching is not activity and
-      // the usual auto-lock applies (issue 6: an unattended staff screen locks itself).
-      const activity = deps.config.mode === 'assisted';
-      return calls.run((hold) => client.groupBoard(hold.token, groupId, after), { activity });
+      // The long poll is the page's doing, not the staff member's: counted as activity, a board
+      // left open would keep an unattended laptop signed in for ever, with the lookup a tap away
+      // (issue 6: an unattended staff screen locks itself). Only staff input pushes the lock back.
+      return calls.run((hold) => client.groupBoard(hold.token, groupId, after), { activity: false });
     },
     'staff.group.close'({ groupId }) {
       return calls.run((hold) => client.groupClose(hold.token, groupId));

@@ -68,6 +68,11 @@ describe('staff at a desk terminal', () => {
     expect(await handlers['staff.act'](act)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(await handlers['staff.handOver']({ caseId: found.value.caseId })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(await handlers['staff.activity']({})).toMatchObject({ ok: false, error: { code: 'NO_SESSION' } });
+    // The lock also ended the session on the server: the old token is worth nothing there.
+    await rig.staffCallsAnswered();
+    const [token] = [...rig.sentTokens];
+    if (!token) throw new Error('no staff token sent');
+    expect((await staffCall(rig.server, 'POST', '/v1/staff/lookups', token, { profileId: 'cergy-etudiant', identity: pendingStudent })).status).toBe(401);
     await rig.signIn();
     expect(await handlers['staff.act'](act)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -155,19 +160,40 @@ describe('a staff session the server ended', () => {
 });
 
 describe('the board long poll and the auto-lock', () => {
-  it.each([
-    ['assisted', 'keeps the staff-led room signed in', []],
-    ['desk', 'is not activity at a desk', [{ type: 'staff.locked', reason: 'idle' }]],
-  ] as const)('in %s mode it %s', async (mode, _what, locks) => {
+  // Issue 6: an unattended staff screen locks itself. The poll is the page's doing, not staff's:
+  // a board left open on an assisted laptop must not keep "Autres séances" and the lookup open.
+  it.each(['assisted', 'desk'] as const)('in %s mode, a board polled but not touched locks after lockAfterS and the server refuses its token', async (mode) => {
     const clock = new FakeClock(Date.now());
     rig = await startStaffRig({ mode, lockAfterS: 60, clock });
     const { handlers } = rig.core;
     await rig.signIn();
     const board = await handlers['staff.group.open']({ profileId: 'ent77-college', label: '3eB', source: { kind: 'cohort', cohort: '3eB' } });
     if (!board.ok) throw new Error(board.error.code);
+    const { groupId } = board.value.summary;
+    // The page re-issues the poll as soon as it answers: five answers in the minute that follows.
+    for (let second = 10; second < 60; second += 10) {
+      clock.advance(10_000);
+      expect(await handlers['staff.group.board']({ groupId })).toMatchObject({ ok: true });
+    }
+    expect(rig.events.filter((event) => event.type === 'staff.locked')).toEqual([]);
+    clock.advance(10_000);
+    expect(rig.events.filter((event) => event.type === 'staff.locked')).toEqual([{ type: 'staff.locked', reason: 'idle' }]);
+    expect(await handlers['staff.group.board']({ groupId })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    await rig.staffCallsAnswered();
+    const [token] = [...rig.sentTokens];
+    if (!token) throw new Error('no staff token sent');
+    expect((await staffCall(rig.server, 'POST', '/v1/staff/lookups', token, { profileId: 'cergy-etudiant', identity: pendingStudent })).status).toBe(401);
+  });
+
+  it('staff input on the board (staff.activity) still pushes the lock back', async () => {
+    const clock = new FakeClock(Date.now());
+    rig = await startStaffRig({ mode: 'assisted', lockAfterS: 60, clock });
+    await rig.signIn();
     clock.advance(50_000);
-    expect(await handlers['staff.group.board']({ groupId: board.value.summary.groupId })).toMatchObject({ ok: true });
-    clock.advance(20_000);
-    expect(rig.events.filter((event) => event.type === 'staff.locked')).toEqual(locks);
+    expect(await rig.core.handlers['staff.activity']({})).toMatchObject({ ok: true });
+    clock.advance(50_000);
+    expect(rig.events.filter((event) => event.type === 'staff.locked')).toEqual([]);
+    clock.advance(10_000);
+    expect(rig.events.filter((event) => event.type === 'staff.locked')).toEqual([{ type: 'staff.locked', reason: 'idle' }]);
   });
 });

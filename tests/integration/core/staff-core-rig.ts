@@ -27,10 +27,19 @@ export async function startStaffRig(options: { mode?: TerminalConfig['mode']; lo
   const server = await ServerHarness.start({ clock: new FakeClock(new Date()), mail: { smtpUrl: sink.url } });
   const { password } = await createStaff(server, { username: AGENT, displayName: 'Agent Durand', role: 'agent' });
   const sentTokens = new Set<string>();
+  const staffCallsOnTheWire = new Set<Promise<void>>();
+  let staffRequestsSent = 0;
   const watchingFetch: typeof fetch = (input, init) => {
     const token = new Headers(init?.headers).get(STAFF_TOKEN_HEADER);
-    if (token) sentTokens.add(token);
-    return fetch(input, init);
+    const answer = fetch(input, init);
+    if (token) {
+      sentTokens.add(token);
+      staffRequestsSent += 1;
+      const settled = answer.then(() => undefined, () => undefined);
+      staffCallsOnTheWire.add(settled);
+      void settled.then(() => staffCallsOnTheWire.delete(settled));
+    }
+    return answer;
   };
   const config: TerminalConfig = {
     ...terminalConfigFor({ url: server.url, token: server.token }),
@@ -49,6 +58,17 @@ export async function startStaffRig(options: { mode?: TerminalConfig['mode']; lo
     server, core, events, kioskDir, password, sentTokens, sink,
     signIn(typed = password) {
       return core.handlers['staff.signIn']({ username: AGENT, password: typed });
+    },
+    /**
+     * Until every staff request the core has sent is answered: an auto-lock's sign-out on the
+     * server is fired by a timer, so nothing else says when the server has ended the session.
+     */
+    /** How many requests carried a staff token so far. */
+    get staffRequestsSent(): number {
+      return staffRequestsSent;
+    },
+    async staffCallsAnswered(): Promise<void> {
+      while (staffCallsOnTheWire.size > 0) await Promise.all([...staffCallsOnTheWire]);
     },
     async close(): Promise<void> {
       await core.close();
