@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { x25519PrivateKey } from './crypto/sealed-box';
@@ -42,7 +42,7 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 
 /** The enrollment API: infrastructure plugins first, then one module per resource. */
 export function buildApp(deps: AppDeps): App {
-  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: deps.logger ?? false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: redactedLogger(deps.logger) }).withTypeProvider<ZodTypeProvider>();
   // Only JSON is accepted: anything else is refused (415 → INVALID_INPUT) before any handler.
   app.removeContentTypeParser('text/plain');
   app.setSerializerCompiler(serializerCompiler);
@@ -74,6 +74,23 @@ export function buildApp(deps: AppDeps): App {
   registerStaffModule(app, ctx);
   registerHeartbeatModule(app, ctx);
   return app;
+}
+
+/**
+ * What a log line says about a request: its method and route pattern, never the URL as sent.
+ * The emailed link carries its token in the path (`/v1/email-links/:token`), other paths carry
+ * recovery and activation ids, and a query string can carry anything; logs are kept longer and
+ * read by more people than the database, which never holds a token in clear either.
+ */
+export function requestLogValue(request: FastifyRequest): { method: string; route: string } {
+  return { method: request.method, route: request.routeOptions.url ?? 'unmatched' };
+}
+
+/** The caller's logger settings, with the request serializer above whatever they asked for. */
+function redactedLogger(logger: AppDeps['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  const options = logger === true ? {} : logger;
+  return { ...options, serializers: { ...options.serializers, req: requestLogValue } };
 }
 
 /** `http://127.0.0.1:8080`, `http://[::1]:8080`: where a listening app answers. */

@@ -1,4 +1,4 @@
-import type { StoreOps } from '../store/store';
+import type { Store, StoreOps } from '../store/store';
 import { appendAudit, personSubject } from './audit-log';
 
 /** How an activation was proven, recorded with it (never the proof itself). */
@@ -28,6 +28,63 @@ export async function auditActivation(tx: StoreOps, activation: ActivationFacts,
       subject: personSubject(activation.profileId, activation.lookupKey),
       outcome: 'ok',
       details: { proof, activation: activation.id.slice(0, 8) },
+    },
+    at,
+  );
+}
+
+/** Refusals that come only once every identity field matched: then the person is known. */
+const PERSON_KNOWN_CODES: ReadonlySet<string> = new Set(['ALREADY_ACTIVE', 'PAYMENT_PENDING', 'ACCOUNT_DEACTIVATED', 'NOT_YET_OPEN', 'CODE_USED', 'CODE_EXPIRED']);
+
+export function isPersonKnownRefusal(code: string): boolean {
+  return PERSON_KNOWN_CODES.has(code);
+}
+
+export interface RefusedAttempt {
+  action: 'activation.refused' | 'recovery.reset';
+  terminalId: string;
+  /** A profile this server has, else null (never an arbitrary string from the request). */
+  profileId: string | null;
+  /** `personSubject()` once the person is known; null while nothing matched (a mismatch, a throttle). */
+  subject: string | null;
+  code: string;
+}
+
+/**
+ * Issue 6: a refused attempt is recorded too, one entry per attempt, with its stable code and
+ * never what was typed. Its own transaction: a refusal has no write of its own to join (a retry
+ * replayed from the idempotency store is not a new attempt and is not recorded).
+ */
+export async function auditRefusedAttempt(store: Store, attempt: RefusedAttempt, at: Date): Promise<void> {
+  await store.transaction(async (tx) => {
+    await appendAudit(
+      tx,
+      {
+        actorKind: 'terminal',
+        actor: attempt.terminalId,
+        terminalId: attempt.terminalId,
+        action: attempt.action,
+        subject: attempt.subject,
+        outcome: attempt.code,
+        details: attempt.profileId && !attempt.subject ? { profile: attempt.profileId } : {},
+      },
+      at,
+    );
+  });
+}
+
+/** A password reset through recovery (an emailed code and a new password), inside its write transaction. */
+export async function auditRecoveryReset(tx: StoreOps, reset: { profileId: string; lookupKey: string; terminalId: string; activationId: string }, at: Date): Promise<void> {
+  await appendAudit(
+    tx,
+    {
+      actorKind: 'terminal',
+      actor: reset.terminalId,
+      terminalId: reset.terminalId,
+      action: 'recovery.reset',
+      subject: personSubject(reset.profileId, reset.lookupKey),
+      outcome: 'ok',
+      details: { activation: reset.activationId.slice(0, 8) },
     },
     at,
   );

@@ -53,7 +53,16 @@ export const CommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('staff enable'), dataDir, username: StaffUsernameSchema }),
   z.object({ command: z.literal('staff reset-password'), dataDir, username: StaffUsernameSchema }),
   z.object({ command: z.literal('staff role'), dataDir, username: StaffUsernameSchema, role: StaffRoleSchema }),
-  z.object({ command: z.literal('audit verify'), dataDir }),
+  z.object({
+    command: z.literal('audit verify'),
+    dataDir,
+    /** `--expect-head SEQ:HASH`: a head printed by an earlier verify, which must still be in the chain. */
+    expectHead: z
+      .string()
+      .regex(/^[1-9][0-9]{0,14}:[0-9a-f]{64}$/)
+      .transform((text) => ({ seq: Number(text.slice(0, text.indexOf(':'))), hash: text.slice(text.indexOf(':') + 1) }))
+      .optional(),
+  }),
   z.object({ command: z.literal('audit export'), dataDir, after: z.coerce.number().int().nonnegative().default(0) }),
   // Heartbeats and flags of every terminal (issue 5).
   z.object({ command: z.literal('fleet'), dataDir }),
@@ -77,7 +86,7 @@ export const USAGE = `usage:
   server-cli staff enable --data-dir D --username U
   server-cli staff reset-password --data-dir D --username U
   server-cli staff role --data-dir D --username U --role agent|admin
-  server-cli audit verify --data-dir D
+  server-cli audit verify --data-dir D [--expect-head SEQ:HASH]
   server-cli audit export --data-dir D [--after N] > audit.csv
   server-cli fleet --data-dir D
   server-cli followups list --data-dir D [--all]`;
@@ -106,6 +115,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.en
         email: { type: 'string' },
         totp: { type: 'boolean' },
         after: { type: 'string' },
+        'expect-head': { type: 'string' },
         all: { type: 'boolean' },
       },
     });
@@ -133,6 +143,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv = process.en
     email: values.email,
     totp: values.totp,
     after: values.after,
+    expectHead: values['expect-head'],
     all: values.all,
   };
   const result = parseWith(CommandSchema, candidate);

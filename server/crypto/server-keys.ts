@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -19,6 +19,18 @@ const RecordKeyFileSchema = z.object({ key: base64url });
 export interface ServerKeys {
   sealing: SealingKeyPair;
   recordKey: Buffer;
+}
+
+/**
+ * The audit chain is keyed so that whoever can write the database but not read this folder
+ * cannot recompute the hashes after an edit. Derived rather than a third file: the record key
+ * is already the one secret that is backed up and never replaced, and HKDF with its own label
+ * keeps the two uses apart.
+ */
+const AUDIT_CHAIN_INFO = 'sesame audit-chain v1';
+
+export function auditChainKey(recordKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', recordKey, Buffer.alloc(0), AUDIT_CHAIN_INFO, 32));
 }
 
 export class MissingKeysError extends Error {
@@ -46,6 +58,13 @@ export function loadServerKeys(dataDir: string): ServerKeys {
   const sealing = readJson(join(dataDir, SEALING_FILE), SealingKeyFileSchema);
   const record = readJson(join(dataDir, RECORD_FILE), RecordKeyFileSchema);
   return { sealing: { publicKey: sealing.publicKey, privateKey: sealing.privateKey }, recordKey: Buffer.from(record.key, 'base64url') };
+}
+
+/** The HMAC key of the audit chain (server/audit/audit-log.ts), for the store that appends to it. */
+export function loadAuditKey(dataDir: string): Buffer {
+  const file = join(dataDir, RECORD_FILE);
+  if (!existsSync(file)) throw new MissingKeysError(dataDir);
+  return auditChainKey(Buffer.from(readJson(file, RecordKeyFileSchema).key, 'base64url'));
 }
 
 /** Creates whichever key file is missing (never overwrites one) and returns both keys. */

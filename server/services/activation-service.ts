@@ -6,11 +6,13 @@ import type { Result } from '../../shared/contract/result';
 import type { SealedBox } from '../../shared/crypto/sealed-box-schema';
 import { generatePassword } from '../crypto/password-generator';
 import { hashPassword } from '../crypto/password-hash';
-import { auditActivation } from '../audit/activation-audit';
+import { auditActivation, auditRefusedAttempt, isPersonKnownRefusal } from '../audit/activation-audit';
+import { personSubject } from '../audit/audit-log';
 import type { z } from 'zod';
 import { loginFor, emailFor } from './account-naming';
 import { createChosenActivation } from './chosen-activation-service';
 import { checkEligibility } from './eligibility-check-service';
+import { hashIdentity } from './identity-hashing';
 import type { EligiblePerson } from './eligibility-check-service';
 import { fingerprintOf, replayOrConflict, storeAnswer } from './idempotency-service';
 import type { Answer, IdempotentCall, IdempotentRequest } from './idempotency-service';
@@ -26,11 +28,32 @@ export const ACTIVATION_TTL_MS = 7 * 24 * 3_600_000;
 /**
  * POST /v1/activations: re-checks identity and eligibility (never trusting an earlier lookup),
  * then follows the profile's password mode, and answers at most once per Idempotency-Key.
+ * Issue 6: a refusal is audited with its code, the person named once their identity matched.
  */
 export async function createActivation(
   ctx: ServiceContext,
   call: IdempotentCall,
   body: { profileId: string; sealed: SealedBox },
+): Promise<Result<Answer<AnyActivationResponse>>> {
+  const attempt: Attempt = { subject: null };
+  const result = await attemptActivation(ctx, call, body, attempt);
+  if (!result.ok) {
+    const profileId = ctx.profiles.get(body.profileId)?.id ?? null;
+    await auditRefusedAttempt(ctx.store, { action: 'activation.refused', terminalId: call.terminalId, profileId, subject: attempt.subject, code: result.error.code }, ctx.now());
+  }
+  return result;
+}
+
+/** What the refusal's audit entry may say about the person, filled in as the attempt learns it. */
+interface Attempt {
+  subject: string | null;
+}
+
+async function attemptActivation(
+  ctx: ServiceContext,
+  call: IdempotentCall,
+  body: { profileId: string; sealed: SealedBox },
+  attempt: Attempt,
 ): Promise<Result<Answer<AnyActivationResponse>>> {
   const secret = openSecret(ctx, body.sealed, ActivationSecretSchema);
   if (!secret.ok) return secret;
@@ -42,7 +65,13 @@ export async function createActivation(
   const earlier = await replayOrConflict<AnyActivationResponse>(ctx.store, request);
   if (earlier) return earlier;
   const checked = await checkEligibility(ctx, request.terminalId, body.profileId, identity);
-  if (!checked.ok) return checked;
+  if (!checked.ok) {
+    const profile = ctx.profiles.get(body.profileId);
+    // These come only after every field matched, so the identity parsed and its lookup key is the record's.
+    if (profile && isPersonKnownRefusal(checked.error.code)) attempt.subject = personSubject(profile.id, hashIdentity(profile, identity, ctx.keys.recordKey).lookupKey);
+    return checked;
+  }
+  attempt.subject = personSubject(checked.value.profile.id, checked.value.hashed.lookupKey);
   if (checked.value.profile.password.mode === 'chosen') return createChosenActivation(ctx, request, checked.value, choice);
   if (choice) return fail('INVALID_INPUT', { fields: [{ key: 'choice', reason: 'unknown' }] });
   return createGeneratedActivation(ctx, request, checked.value);

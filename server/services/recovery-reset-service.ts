@@ -9,6 +9,8 @@ import { EMAIL_CODE_LENGTH, isWellFormedCode, normalizeCode } from '../../shared
 import { PASSWORD_RULE_IDS } from '../../shared/schemas/password-policy-schema';
 import type { PasswordRuleId } from '../../shared/schemas/password-policy-schema';
 import type { Profile } from '../../shared/schemas/profile-schema';
+import { auditRecoveryReset, auditRefusedAttempt } from '../audit/activation-audit';
+import { personSubject } from '../audit/audit-log';
 import { hashPassword, verifyPassword } from '../crypto/password-hash';
 import { decryptRecordValue } from '../crypto/record-cipher';
 import type { RecoveryRow } from '../store/ports/recovery-store';
@@ -70,12 +72,34 @@ async function refusedResetRules(ctx: ServiceContext, profile: Profile, row: Rec
  * scrypt; five wrong codes void the code (CODE_EXPIRED), as does its age. The new password must
  * pass `refusedResetRules`, then becomes the account's one active activation. Applied at most
  * once per Idempotency-Key: the retry of a lost answer gets the same answer back.
+ * Issue 6: the reset is audited, and so is every refusal, with its code (never the code typed).
  */
 export async function resetWithRecoveryCode(
   ctx: ServiceContext,
   call: IdempotentCall,
   recoveryId: string,
   body: z.infer<typeof RecoveryResetRequestSchema>,
+): Promise<ResetAnswer> {
+  const attempt: Attempt = { profileId: null, subject: null };
+  const answer = await attemptReset(ctx, call, recoveryId, body, attempt);
+  if (!answer.ok) {
+    await auditRefusedAttempt(ctx.store, { action: 'recovery.reset', terminalId: call.terminalId, ...attempt, code: answer.error.code }, ctx.now());
+  }
+  return answer;
+}
+
+/** What the refusal's audit entry may say, filled in once the recovery is found: a decoy names nobody. */
+interface Attempt {
+  profileId: string | null;
+  subject: string | null;
+}
+
+async function attemptReset(
+  ctx: ServiceContext,
+  call: IdempotentCall,
+  recoveryId: string,
+  body: z.infer<typeof RecoveryResetRequestSchema>,
+  attempt: Attempt,
 ): Promise<ResetAnswer> {
   const secret = openSecret(ctx, body.sealed, RecoveryResetSecretSchema);
   if (!secret.ok) return secret;
@@ -94,6 +118,8 @@ export async function resetWithRecoveryCode(
     await recordFailure(ctx.store, keys, ctx.now());
     return fail('CODE_INVALID');
   }
+  attempt.profileId = ctx.profiles.get(row.profileId)?.id ?? null;
+  attempt.subject = row.lookupKey ? personSubject(row.profileId, row.lookupKey) : null;
   if (row.usedAt) return usedAnswer(ctx, row, code, password);
   if (row.attempts >= MAX_RECOVERY_CODE_ATTEMPTS || Date.parse(row.expiresAt) <= ctx.now().getTime()) return fail('CODE_EXPIRED');
   const context = contextOf(ctx, row);
@@ -118,6 +144,7 @@ export async function resetWithRecoveryCode(
     await tx.recoveries.markRecoveryUsed(row.id, at, activationId);
     await tx.recoveries.voidOtherRecoveries(row.profileId, lookupKey, row.id, at);
     await clearIdentityFailures(tx, row.throttleKey);
+    await auditRecoveryReset(tx, { profileId: row.profileId, lookupKey, terminalId: request.terminalId, activationId }, now);
     return ok({ status: 200, body: { state: 'reset', login: context.login } });
   });
   return committed.result;

@@ -23,4 +23,10 @@ export interface AuditStore {
   maxAuditSeq(): Promise<number>;
   /** Entries after `afterSeq`, in seq order, at most `limit` of them. */
   listAuditRows(afterSeq: number, limit: number): Promise<AuditRow[]>;
+  /**
+   * The HMAC key the chain is hashed with. It lives outside the database (derived from the
+   * data folder's record key), so that write access to the database alone cannot re-hash an
+   * edited trail; it throws when the data folder has no keys.
+   */
+  chainKey(): Buffer;
 }

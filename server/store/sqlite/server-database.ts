@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadAuditKey } from '../../crypto/server-keys';
 import type { Store } from '../store';
 import { openDatabase } from './connection';
 import type { Db } from './connection';
@@ -23,5 +24,7 @@ export function openServerDatabase(dataDir: string): Db {
 
 /** The embedded default store: that database behind the storage port, which owns it from here on. */
 export function openServerStore(dataDir: string): Store {
-  return new SqliteStore(openServerDatabase(dataDir));
+  let chainKey: Buffer | undefined;
+  // Read on first use: commands that never touch the audit trail still open a folder without keys.
+  return new SqliteStore(openServerDatabase(dataDir), () => (chainKey ??= loadAuditKey(dataDir)));
 }

@@ -41,10 +41,10 @@ function bind<R extends Repository>(repository: R, run: Runner): Bound<R> {
  * port's asynchronous operations. The annotation is the conformance check at compile time: a
  * repository whose signature drifts from its port interface fails to build here.
  */
-export function sqliteOperations(run: Runner): StoreOps {
+export function sqliteOperations(run: Runner, chainKey: () => Buffer): StoreOps {
   return {
     activations: bind(activationRepository, run),
-    audit: bind(auditRepository, run),
+    audit: { ...bind(auditRepository, run), chainKey },
     credentials: bind(credentialRepository, run),
     emailProofs: bind(emailProofRepository, run),
     enrollments: bind(enrollmentRepository, run),

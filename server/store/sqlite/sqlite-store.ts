@@ -31,11 +31,13 @@ export class SqliteStore implements Store {
   readonly #scopes = new AsyncLocalStorage<TxScope>();
   readonly #events = new EventEmitter();
   readonly #ops: StoreOps;
+  readonly #chainKey: () => Buffer;
   #tail: Promise<unknown> = Promise.resolve();
   #closed = false;
 
-  constructor(db: Db) {
+  constructor(db: Db, chainKey: () => Buffer) {
     this.#db = db;
+    this.#chainKey = chainKey;
     this.#events.setMaxListeners(0);
     this.#ops = this.#operations((call) => this.#exclusive(() => call(this.#db)), null);
   }
@@ -111,7 +113,7 @@ export class SqliteStore implements Store {
   }
 
   #operations(run: Runner, scope: TxScope | null): StoreOps {
-    const ops = sqliteOperations(run);
+    const ops = sqliteOperations(run, this.#chainKey);
     const audit: StoreOps['audit'] = {
       ...ops.audit,
       insertAuditRow: async (row) => {

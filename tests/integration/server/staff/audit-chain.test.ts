@@ -50,7 +50,7 @@ describe('audit chain (issue 6)', () => {
     expect(check).toEqual({ ok: true, checked: last });
     const verified = cli('audit', 'verify', '--data-dir', harness.dataDir);
     expect(verified.code).toBe(0);
-    expect(verified.out.trim()).toBe(`audit chain intact: ${last} entries, head ${entries.at(-1)?.hash ?? ''}`);
+    expect(verified.out.trim()).toBe(`audit chain intact: ${last} entries, head ${last}:${entries.at(-1)?.hash ?? ''}`);
     const exported = cli('audit', 'export', '--data-dir', harness.dataDir, '--after', '2');
     expect(exported.code).toBe(0);
     const lines = exported.out.trim().split('\n');

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureServerKeys } from '../../../../server/crypto/server-keys';
 import { openServerStore } from '../../../../server/store/sqlite/server-database';
 import type { Store } from '../../../../server/store/store';
 
@@ -20,6 +21,8 @@ export const SQLITE_STORE: StoreFactory = {
   name: 'SQLite (better-sqlite3, WAL)',
   create: () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sesame-store-'));
+    // A real data folder holds the keys beside the database: the audit chain is keyed with one.
+    ensureServerKeys(dataDir);
     return Promise.resolve({
       open: () => Promise.resolve(openServerStore(dataDir)),
       dispose: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
