@@ -32,6 +32,19 @@ export function summaryCsv(board: Board): string {
 }
 
 /**
+ * The summary CSV for a download, audited like the mailed one (issue 6: every staff action):
+ * who took which group's list, with the row count, never its content.
+ */
+export async function exportSummaryCsv(ctx: ServiceContext, staff: StaffPrincipal, board: Board): Promise<string> {
+  const csv = summaryCsv(board);
+  const now = ctx.now();
+  await ctx.store.transaction((tx) =>
+    appendAudit(tx, { ...staffAudit(staff), action: 'group.summaryExported', subject: board.summary.groupId, outcome: 'ok', details: { members: board.members.length } }, now),
+  );
+  return csv;
+}
+
+/**
  * Mails the summary to the signed-in staff member's own address (never one typed on the kiosk,
  * so a summary cannot be sent out of the school); NOT_APPLICABLE when they have none on file.
  */

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../server/audit/audit-log';
+import { AppErrorSchema } from '../../../../shared/contract/result';
 import { GroupSummaryMailResponseSchema } from '../../../../shared/contract/staff-api';
 import { demoPerson, profilePerson } from '../helpers/demo-person';
 import { sealForTest } from '../helpers/seal-for-test';
@@ -44,12 +45,12 @@ describe('group session opened from a teacher\'s list (issue 6)', () => {
   it('refuses a bad list naming rows and columns, writing nothing', async () => {
     const missing = await staffCall(harness, 'POST', '/v1/staff/groups', team.staff, { profileId: UM, label: 'TP', source: { kind: 'csv', csv: 'student_number,last_name\n22000001,Delmas\n' } });
     expect([missing.status, missing.body.error?.code]).toEqual([400, 'INVALID_INPUT']);
-    expect(missing.body.error?.fields).toEqual([{ key: '1.birth_date', reason: 'required' }]);
+    expect(AppErrorSchema.parse(missing.body.error).csv).toEqual([{ code: 'MISSING_COLUMN', column: 'birth_date' }]);
     const badRow = LIST.replace('2005-12-12', '2005-13-45').replace('22009999', '2200');
     const refused = await staffCall(harness, 'POST', '/v1/staff/groups', team.staff, { profileId: UM, label: 'TP', source: { kind: 'csv', csv: badRow } });
-    expect(refused.body.error?.fields).toEqual([
-      { key: '3.birth_date', reason: 'date' },
-      { key: '4.student_number', reason: 'format' },
+    expect(AppErrorSchema.parse(refused.body.error).csv).toEqual([
+      { code: 'BAD_VALUE', line: 3, column: 'birth_date', reason: 'date' },
+      { code: 'BAD_VALUE', line: 4, column: 'student_number', reason: 'format' },
     ]);
     expect(groupRows()).toBe(0);
   });
