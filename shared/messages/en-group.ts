@@ -104,6 +104,15 @@ export const enGroup: Partial<Record<keyof typeof frGroup, string>> = {
   'group.summary.sent': 'Summary sent to {sentTo}.',
   'group.summary.new': 'New session',
 
+  'group.mail.subject': 'Sésame — summary of the session “{label}”',
+  'group.mail.hello': 'Hello,',
+  'group.mail.intro': 'Here is the summary of the group session “{label}” opened on {date}.',
+  'group.mail.done': 'Activated: {count}',
+  'group.mail.awaitingEmail': 'Waiting for the email confirmation: {count}',
+  'group.mail.waiting': 'Not yet come: {count}',
+  'group.mail.blocked': 'Blocked: {count}',
+  'group.mail.attached': 'The detailed list is attached (CSV file).',
+
   'group.error.UNAUTHORIZED': 'Staff session expired: sign in again.',
   'group.error.FORBIDDEN': 'Your role does not allow this action.',
   'group.error.NOT_FOUND': 'Unknown code, or session already closed.',

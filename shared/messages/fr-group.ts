@@ -102,6 +102,15 @@ export const frGroup = {
   'group.summary.sent': 'Récapitulatif envoyé à {sentTo}.',
   'group.summary.new': 'Nouvelle séance',
 
+  'group.mail.subject': 'Sésame — bilan de la séance « {label} »',
+  'group.mail.hello': 'Bonjour,',
+  'group.mail.intro': 'Voici le bilan de la séance de groupe « {label} » ouverte le {date}.',
+  'group.mail.done': 'Activés : {count}',
+  'group.mail.awaitingEmail': 'En attente du courriel : {count}',
+  'group.mail.waiting': 'Pas encore passés : {count}',
+  'group.mail.blocked': 'Bloqués : {count}',
+  'group.mail.attached': 'La liste détaillée est jointe (fichier CSV).',
+
   'group.error.UNAUTHORIZED': 'Session du personnel expirée : reconnectez-vous.',
   'group.error.FORBIDDEN': 'Votre rôle ne permet pas cette action.',
   'group.error.NOT_FOUND': 'Code inconnu, ou séance déjà close.',

@@ -8,6 +8,7 @@ import {
   GroupJoinRequestSchema,
   GroupJoinResponseSchema,
   GroupOpenRequestSchema,
+  GroupSummaryMailRequestSchema,
   GroupSummaryMailResponseSchema,
   GroupSummarySchema,
   TerminalGroupResponseSchema,
@@ -108,11 +109,15 @@ export function registerGroupRoutes(app: App, ctx: ServiceContext): void {
     return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store').send(csv);
   });
 
-  app.post(staffRoutes.groupSummaryMail.path, { config: AGENT, schema: { params: GroupParamsSchema, response: { 200: GroupSummaryMailResponseSchema } } }, async (request, reply) => {
-    if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
-    const group = await ctx.store.groups.findGroup(request.params.groupId);
-    if (!group) return sendError(reply, { code: 'NOT_FOUND' });
-    const mailed = await mailGroupSummary(ctx, request.staff, await buildBoard(ctx, group));
-    return mailed.ok ? mailed.value : sendError(reply, mailed.error);
-  });
+  app.post(
+    staffRoutes.groupSummaryMail.path,
+    { config: AGENT, schema: { params: GroupParamsSchema, body: GroupSummaryMailRequestSchema, response: { 200: GroupSummaryMailResponseSchema } } },
+    async (request, reply) => {
+      if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
+      const group = await ctx.store.groups.findGroup(request.params.groupId);
+      if (!group) return sendError(reply, { code: 'NOT_FOUND' });
+      const mailed = await mailGroupSummary(ctx, request.staff, await buildBoard(ctx, group), request.body?.locale);
+      return mailed.ok ? mailed.value : sendError(reply, mailed.error);
+    },
+  );
 }

@@ -106,6 +106,21 @@ describe('group session opened from a teacher\'s list (issue 6)', () => {
     expect((await harness.withStore(verifyAuditChain)).ok).toBe(true);
   });
 
+  it('mails the summary in the staff member\'s screen language when the kiosk gives it, French otherwise', async () => {
+    const opened = board(await staffCall(harness, 'POST', '/v1/staff/groups', team.staff, { profileId: UM, label: 'TP amphi B', source: { kind: 'csv', csv: LIST } }));
+    const path = `/v1/staff/groups/${opened.summary.groupId}/summary-mail`;
+    expect((await staffCall(harness, 'POST', path, team.staff, { locale: 'en' })).status).toBe(200);
+    expect((await staffCall(harness, 'POST', path, team.staff)).status).toBe(200);
+    expect((await staffCall(harness, 'POST', path, team.staff, { locale: 'de' })).body.error?.code).toBe('INVALID_INPUT');
+    const [english, french] = sink.messages.filter((mail) => mail.to.includes('prof.durand@example.org') && mail.subject.includes('TP amphi B'));
+    expect(english?.subject).toBe('Sésame — summary of the session “TP amphi B”');
+    expect(english?.text).toContain('Blocked: 2');
+    expect(english?.text).not.toContain('Bloqués');
+    expect(french?.subject).toBe('Sésame — bilan de la séance « TP amphi B »');
+    expect(french?.text).toContain('Bloqués : 2');
+    expect(english?.attachments[0]?.content).toBe(french?.attachments[0]?.content);
+  });
+
   it('a cergy activation on the other terminal shows done; the summary never holds the generated password', async () => {
     const list = 'student_number,last_name,first_name,birth_date\n21000001,Martineau,Camille,2006-04-12\n';
     const opened = board(await staffCall(harness, 'POST', '/v1/staff/groups', team.staff, { profileId: 'cergy-etudiant', label: 'Accueil', source: { kind: 'csv', csv: list } }));
