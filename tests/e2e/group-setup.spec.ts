@@ -123,3 +123,18 @@ test('a class opens, is watched and closed with the keyboard alone; the board sh
   await page.keyboard.press('Enter');
   await expect(setup.heading).toBeFocused();
 });
+
+test('after five wrong join codes the kiosk says to wait, in French, and the wait is the server’s', async ({ page, kiosk, welcome }, testInfo) => {
+  void welcome;
+  const setup = await signedInSetup(page, kiosk.dataDir);
+  const refusal = page.getByRole('alert');
+  for (const code of ['ZZZZZZ', 'YYYYYY', 'XXXXXX', 'WWWWWW', 'VVVVVV']) {
+    await setup.join(code);
+    await expect(refusal).toHaveText(frGroup['group.error.NOT_FOUND']);
+  }
+  await setup.join('UUUUUU');
+  // The first wait is 30 s (LOCKDOWN.md #17), a second or so already gone by the time it shows.
+  await expect(refusal).toHaveText(/^Trop de codes erronés sur cette borne : réessayez dans (29|30) s\.$/);
+  await expect(setup.current).toHaveText(frGroup['group.current.none']);
+  await checkScreen(page, testInfo, 'group-join-throttled');
+});
