@@ -1,8 +1,12 @@
+import type { Locale } from '../../shared/schemas/localized-text-schema';
+import { translate } from '../../shared/messages/translate';
 import { renderMail } from './mail-layout';
 import type { MailMessage } from './mailer';
 
 export interface GroupSummaryEmailInput {
   to: string;
+  /** The staff member's screen language when they asked for it. */
+  locale: Locale;
   groupLabel: string;
   openedAt: string;
   counts: Record<string, number>;
@@ -17,28 +21,25 @@ export function summaryFileName(groupLabel: string, openedAt: string): string {
 }
 
 /**
- * The end-of-session summary (issue 6), sent to the staff member's own address only, in French
- * (staff screens are French first), the list attached as CSV.
+ * The end-of-session summary (issue 6), sent to the staff member's own address only, in the
+ * language their screens showed (the group catalogue's words), the list attached as CSV.
  */
 export function groupSummaryEmail(input: GroupSummaryEmailInput): MailMessage {
-  const { counts } = input;
+  const { counts, locale } = input;
+  const say = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(locale, key, params);
+  const label = input.groupLabel;
   const message = renderMail({
     to: input.to,
-    locale: 'fr',
-    subject: `Sésame — bilan de la séance « ${input.groupLabel} »`,
+    locale,
+    subject: say('group.mail.subject', { label }),
     blocks: [
-      { kind: 'text', text: 'Bonjour,' },
-      { kind: 'text', text: `Voici le bilan de la séance de groupe « ${input.groupLabel} » ouverte le ${input.openedAt.slice(0, 10)}.` },
+      { kind: 'text', text: say('group.mail.hello') },
+      { kind: 'text', text: say('group.mail.intro', { label, date: input.openedAt.slice(0, 10) }) },
       {
         kind: 'list',
-        items: [
-          `Activés : ${counts['done'] ?? 0}`,
-          `En attente du courriel : ${counts['awaitingEmail'] ?? 0}`,
-          `Pas encore passés : ${counts['waiting'] ?? 0}`,
-          `Bloqués : ${counts['blocked'] ?? 0}`,
-        ],
+        items: (['done', 'awaitingEmail', 'waiting', 'blocked'] as const).map((state) => say(`group.mail.${state}`, { count: counts[state] ?? 0 })),
       },
-      { kind: 'text', text: 'La liste détaillée est jointe (fichier CSV).' },
+      { kind: 'text', text: say('group.mail.attached') },
     ],
   });
   return { ...message, attachments: [{ filename: summaryFileName(input.groupLabel, input.openedAt), content: input.csv, contentType: 'text/csv; charset=utf-8' }] };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PasswordRuleIdSchema } from '../schemas/password-policy-schema';
+import { GROUP_CSV_MAX_PROBLEMS, GroupCsvProblemSchema } from './group-csv-api';
 
 /**
  * Stable error codes shared by the kiosk API and the enrollment API. The renderer turns a code
@@ -52,6 +53,8 @@ export const AppErrorSchema = z.object({
   reference: z.string().max(64).optional(),
   /** PASSWORD_POLICY: the blocking rules the password fails, never the password. */
   rules: z.array(PasswordRuleIdSchema).max(16).optional(),
+  /** INVALID_INPUT on a group session's pasted list: each problem with its stable code (issue 6). */
+  csv: z.array(GroupCsvProblemSchema).max(GROUP_CSV_MAX_PROBLEMS).optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 

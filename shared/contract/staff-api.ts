@@ -205,6 +205,11 @@ export const BOARD_MAX_WAIT_S = 25;
 export const GroupJoinResponseSchema = z.object({ groupId: GroupIdSchema, profileId: ProfileIdSchema, label: z.string() });
 /** `GET /v1/terminal/group` (terminal token only): the open group session this terminal joined, the server being the authority. */
 export const TerminalGroupResponseSchema = z.object({ group: GroupJoinResponseSchema.nullable() });
+/**
+ * The staff member's screen language for the summary email. Without it (the kiosk sends `{}`
+ * today; no body reaches Fastify as null) the email is French, staff screens being French first.
+ */
+export const GroupSummaryMailRequestSchema = z.strictObject({ locale: LocaleSchema.optional() }).nullish();
 export const GroupSummaryMailResponseSchema = z.object({ sentTo: z.string().max(254) });
 export const SignedOutResponseSchema = z.object({ signedOut: z.literal(true) });
 

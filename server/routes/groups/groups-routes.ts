@@ -8,6 +8,7 @@ import {
   GroupJoinRequestSchema,
   GroupJoinResponseSchema,
   GroupOpenRequestSchema,
+  GroupSummaryMailRequestSchema,
   GroupSummaryMailResponseSchema,
   GroupSummarySchema,
   TerminalGroupResponseSchema,
@@ -18,9 +19,8 @@ import type { App } from '../../plugins/app-types';
 import { sendError } from '../../plugins/error-handler-plugin';
 import { buildBoard, waitForAuditAfter } from '../../services/groups/group-board';
 import { closeGroupSession, joinGroupByCode, leaveGroup, openGroup, terminalGroup } from '../../services/groups/group-service';
-import { mailGroupSummary, summaryCsv } from '../../services/groups/group-summary';
+import { exportSummaryCsv, mailGroupSummary } from '../../services/groups/group-summary';
 import type { ServiceContext } from '../../services/service-context';
-
 
 const GroupParamsSchema = z.object({ groupId: GroupIdSchema });
 const DEFAULT_WAIT_S = 20;
@@ -102,16 +102,22 @@ export function registerGroupRoutes(app: App, ctx: ServiceContext): void {
   });
 
   app.get(staffRoutes.groupSummaryCsv.path, { config: AGENT, schema: { params: GroupParamsSchema } }, async (request, reply) => {
-    const group = await ctx.store.groups.findGroup(request.params.groupId);
-    if (!group) return sendError(reply, { code: 'NOT_FOUND' });
-    return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store').send(summaryCsv(await buildBoard(ctx, group)));
-  });
-
-  app.post(staffRoutes.groupSummaryMail.path, { config: AGENT, schema: { params: GroupParamsSchema, response: { 200: GroupSummaryMailResponseSchema } } }, async (request, reply) => {
     if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
     const group = await ctx.store.groups.findGroup(request.params.groupId);
     if (!group) return sendError(reply, { code: 'NOT_FOUND' });
-    const mailed = await mailGroupSummary(ctx, request.staff, await buildBoard(ctx, group));
-    return mailed.ok ? mailed.value : sendError(reply, mailed.error);
+    const csv = await exportSummaryCsv(ctx, request.staff, await buildBoard(ctx, group));
+    return reply.type('text/csv; charset=utf-8').header('cache-control', 'no-store').send(csv);
   });
+
+  app.post(
+    staffRoutes.groupSummaryMail.path,
+    { config: AGENT, schema: { params: GroupParamsSchema, body: GroupSummaryMailRequestSchema, response: { 200: GroupSummaryMailResponseSchema } } },
+    async (request, reply) => {
+      if (!request.staff) return sendError(reply, { code: 'UNAUTHORIZED' });
+      const group = await ctx.store.groups.findGroup(request.params.groupId);
+      if (!group) return sendError(reply, { code: 'NOT_FOUND' });
+      const mailed = await mailGroupSummary(ctx, request.staff, await buildBoard(ctx, group), request.body?.locale);
+      return mailed.ok ? mailed.value : sendError(reply, mailed.error);
+    },
+  );
 }

@@ -8,9 +8,12 @@ import { decryptRecordValue, encryptRecordValue, recordBinding } from '../../cry
 import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
 import type { GroupRow } from '../../store/ports/group-store';
 import type { ServiceContext } from '../service-context';
+import { sha256Hex } from '../../crypto/token-hash';
+import { recordFailure, throttleGate } from '../throttle-service';
 import { GROUP_MAX_MEMBERS, parseGroupCsv } from './group-csv';
 import type { ListedMember } from './group-csv';
 import type { StoreOps } from '../../store/store';
+import type { AppError } from '../../../shared/contract/result';
 
 export type GroupOpenRequest = z.infer<typeof GroupOpenRequestSchema>;
 export type GroupJoinResponse = z.infer<typeof GroupJoinResponseSchema>;
@@ -44,21 +47,32 @@ async function cohortMembers(ctx: ServiceContext, profileId: string, cohort: str
 }
 
 /**
+ * A refused open is audited too (issue 6: every staff action, with its outcome): the source kind
+ * and, for a list, the problems' codes only, never a column or a cell.
+ */
+async function refuseOpen(ctx: ServiceContext, staff: StaffPrincipal, request: GroupOpenRequest, error: AppError): Promise<Result<GroupRow>> {
+  const codes = [...new Set((error.csv ?? []).map((problem) => problem.code))].join(',');
+  const details = { source: request.source.kind, profileId: request.profileId.slice(0, 40), ...(codes ? { problems: codes } : {}) };
+  await ctx.store.transaction((tx) => appendAudit(tx, { ...staffAudit(staff), action: 'group.open', subject: null, outcome: error.code, details }, ctx.now()));
+  return { ok: false, error };
+}
+
+/**
  * Opens a group session (issue 6) from a cohort of the registrar's file or from a teacher's
  * list; the opener's terminal joins at once. Audited with counts only, never names.
  */
 export async function openGroup(ctx: ServiceContext, staff: StaffPrincipal, request: GroupOpenRequest): Promise<Result<GroupRow>> {
   const profile = ctx.profiles.get(request.profileId);
-  if (!profile) return fail('NOT_FOUND');
+  if (!profile) return refuseOpen(ctx, staff, request, { code: 'NOT_FOUND' });
   let members: ListedMember[];
   if (request.source.kind === 'csv') {
     const parsed = parseGroupCsv(profile, ctx.keys.recordKey, request.source.csv);
-    if (!parsed.ok) return fail('INVALID_INPUT', { fields: parsed.fields });
+    if (!parsed.ok) return refuseOpen(ctx, staff, request, { code: 'INVALID_INPUT', csv: parsed.problems });
     members = parsed.members;
   } else {
     members = await cohortMembers(ctx, profile.id, request.source.cohort);
-    if (members.length === 0) return fail('NOT_FOUND');
-    if (members.length > GROUP_MAX_MEMBERS) return fail('INVALID_INPUT', { fields: [{ key: 'source.cohort', reason: 'range' }] });
+    if (members.length === 0) return refuseOpen(ctx, staff, request, { code: 'NOT_FOUND' });
+    if (members.length > GROUP_MAX_MEMBERS) return refuseOpen(ctx, staff, request, { code: 'INVALID_INPUT', fields: [{ key: 'source.cohort', reason: 'range' }] });
   }
   const now = ctx.now();
   const id = `g_${randomBytes(16).toString('base64url')}`;
@@ -81,11 +95,32 @@ function joinAnswer(group: GroupRow): GroupJoinResponse {
   return { groupId: group.id, profileId: group.profileId, label: group.label };
 }
 
-/** This terminal joins the open session with that code (and leaves any other). */
+/**
+ * Wrong join codes are counted per terminal, on the stricter of the two throttle limits (5, then
+ * a doubling wait: LOCKDOWN.md #17): a kiosk left signed in cannot walk the code space. The
+ * counter is the join's own, so mistyped codes never slow the kiosk's activations.
+ */
+export function joinThrottleKeys(terminalId: string): { identity: string } {
+  return { identity: sha256Hex(`groupJoin\u0000${terminalId}`) };
+}
+
+/**
+ * This terminal joins the open session with that code (and leaves any other). A refusal is
+ * audited with its outcome, never with the code tried (it may be one digit from the real one).
+ */
 export async function joinGroupByCode(ctx: ServiceContext, staff: StaffPrincipal, joinCode: string): Promise<Result<GroupJoinResponse>> {
-  const group = await ctx.store.groups.findOpenGroupByCode(joinCode);
-  if (!group) return fail('NOT_FOUND');
   const now = ctx.now();
+  const keys = joinThrottleKeys(staff.terminalId);
+  const throttled = await throttleGate(ctx.store, keys, now);
+  const group = throttled ? undefined : await ctx.store.groups.findOpenGroupByCode(joinCode);
+  if (!group) {
+    const error: AppError = throttled ?? { code: 'NOT_FOUND' };
+    await ctx.store.transaction(async (tx) => {
+      if (!throttled) await recordFailure(tx, keys, now);
+      await appendAudit(tx, { ...staffAudit(staff), action: 'group.join', subject: null, outcome: error.code }, now);
+    });
+    return { ok: false, error };
+  }
   await ctx.store.transaction(async (tx) => {
     await tx.groups.joinGroup(group.id, staff.terminalId, now.toISOString());
     await appendAudit(tx, { ...staffAudit(staff), action: 'group.join', subject: group.id, outcome: 'ok' }, now);

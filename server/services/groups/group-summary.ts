@@ -1,5 +1,6 @@
 import { maskEmail } from '../../../shared/policies/secret-codes';
 import type { Board } from '../../../shared/contract/staff-api';
+import type { Locale } from '../../../shared/schemas/localized-text-schema';
 import { fail, ok } from '../../../shared/contract/result';
 import type { Result } from '../../../shared/contract/result';
 import { appendAudit } from '../../audit/audit-log';
@@ -32,15 +33,29 @@ export function summaryCsv(board: Board): string {
 }
 
 /**
+ * The summary CSV for a download, audited like the mailed one (issue 6: every staff action):
+ * who took which group's list, with the row count, never its content.
+ */
+export async function exportSummaryCsv(ctx: ServiceContext, staff: StaffPrincipal, board: Board): Promise<string> {
+  const csv = summaryCsv(board);
+  const now = ctx.now();
+  await ctx.store.transaction((tx) =>
+    appendAudit(tx, { ...staffAudit(staff), action: 'group.summaryExported', subject: board.summary.groupId, outcome: 'ok', details: { members: board.members.length } }, now),
+  );
+  return csv;
+}
+
+/**
  * Mails the summary to the signed-in staff member's own address (never one typed on the kiosk,
  * so a summary cannot be sent out of the school); NOT_APPLICABLE when they have none on file.
+ * In the staff member's screen language when the kiosk says it, French otherwise.
  */
-export async function mailGroupSummary(ctx: ServiceContext, staff: StaffPrincipal, board: Board): Promise<Result<{ sentTo: string }>> {
+export async function mailGroupSummary(ctx: ServiceContext, staff: StaffPrincipal, board: Board, locale: Locale = 'fr'): Promise<Result<{ sentTo: string }>> {
   const row = await ctx.store.staff.findStaff(staff.username);
   const address = row ? readStaffEmail(ctx.keys, row) : null;
   if (!address) return fail('NOT_APPLICABLE');
   const { summary } = board;
-  const message = groupSummaryEmail({ to: address, groupLabel: summary.label, openedAt: summary.openedAt, counts: summary.counts, csv: summaryCsv(board) });
+  const message = groupSummaryEmail({ to: address, locale, groupLabel: summary.label, openedAt: summary.openedAt, counts: summary.counts, csv: summaryCsv(board) });
   const sent = await deliverMail(ctx.mailer, message, ctx.log, { groupId: summary.groupId }, 'group summary email');
   const sentTo = maskEmail(address);
   const now = ctx.now();

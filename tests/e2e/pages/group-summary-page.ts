@@ -17,6 +17,11 @@ export class GroupSummaryPage {
     return this.page.getByRole('heading', { level: 1, name: frGroup['group.summary.heading'].replace('{label}', label) });
   }
 
+  /** "Bornes ayant participé : N". */
+  terminals(count: number): Locator {
+    return this.page.getByText(frGroup['group.summary.terminals'].replace('{count}', String(count)), { exact: true });
+  }
+
   /** "Participants : N". */
   total(count: number): Locator {
     return this.page.getByText(frGroup['group.summary.total'].replace('{count}', String(count)), { exact: true });

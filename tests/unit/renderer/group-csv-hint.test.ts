@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { columnOf } from '../../../server/import/enrollment-row-schema';
 import { recordFields } from '../../../server/services/identity-hashing';
 import { ProfileSchema, type Profile } from '../../../shared/schemas/profile-schema';
-import { csvBytes, csvColumnOf, csvProblemOf, groupCsvHeader } from '../../../renderer/src/staff/group/csv-hint';
+import { csvBytes, csvColumnOf, csvProblemSentence, groupCsvHeader } from '../../../renderer/src/staff/group/csv-hint';
+import { CSV_VALUE_REASONS, type GroupCsvProblem } from '../../../shared/contract/group-csv-api';
+import { translate } from '../../../shared/messages/translate';
 
 const PROFILE_IDS = ['cergy-etudiant', 'um-etudiant', 'ent77-college', 'idf-lycee', 'parents-scolarite'];
 
@@ -31,17 +33,36 @@ describe('group CSV header hint (issue 6)', () => {
   });
 });
 
-describe('CSV problems from the server', () => {
-  it('reads a row and a column whatever the separator', () => {
-    expect(csvProblemOf({ key: 'row3.login', reason: 'required' })).toEqual({ row: 3, column: 'login', reason: 'required' });
-    expect(csvProblemOf({ key: 'rows.12.studentNumber', reason: 'format' })).toEqual({ row: 12, column: 'student_number', reason: 'format' });
-    expect(csvProblemOf({ key: '4:birth_date', reason: 'date' })).toEqual({ row: 4, column: 'birth_date', reason: 'date' });
+describe('CSV problems from the server, one sentence per stable code', () => {
+  const fr = (problem: GroupCsvProblem) => csvProblemSentence(problem, (key, params) => translate('fr', key, params));
+  const en = (problem: GroupCsvProblem) => csvProblemSentence(problem, (key, params) => translate('en', key, params));
+
+  it('says what to fix, with the numbers and column the server sent', () => {
+    expect(fr({ code: 'DUPLICATE_PERSON', line: 5, firstLine: 2 })).toBe('Ligne 5 : la même personne qu’à la ligne 2.');
+    expect(fr({ code: 'DUPLICATE_COLUMN', column: 'last_name' })).toBe('Colonne « last_name » présente deux fois dans la première ligne.');
+    expect(fr({ code: 'UNKNOWN_COLUMN', column: 'prenom' })).toBe('Colonne « prenom » inconnue pour cette démarche : renommez-la ou retirez-la.');
+    expect(fr({ code: 'UNKNOWN_COLUMN', column: '' })).toBe('Une colonne de la première ligne n’a pas de nom.');
+    expect(fr({ code: 'TOO_MANY_ROWS', rows: 501, limit: 500 })).toBe('La liste compte 501 personnes ; une séance en accueille 500 au plus : ouvrez plusieurs séances.');
+    expect(fr({ code: 'EMPTY_LIST' })).toMatch(/^La liste ne contient personne/);
+    expect(fr({ code: 'BAD_VALUE', line: 3, column: 'birth_date', reason: 'date' })).toBe('Ligne 3, colonne « birth_date » : date impossible.');
+    expect(fr({ code: 'CELL_COUNT', line: 4, cells: 2, expected: 4 })).toBe('Ligne 4 : 2 valeurs au lieu de 4.');
+    expect(en({ code: 'MISSING_COLUMN', column: 'birth_date' })).toBe('Column “birth_date” is missing from the first line.');
+    expect(en({ code: 'UNREADABLE', line: 2, quote: 'unterminatedQuote' })).toBe('Line 2: a quote (") is opened and never closed.');
   });
 
-  it('keeps a column-only or whole-list problem without inventing a row', () => {
-    expect(csvProblemOf({ key: 'header.login', reason: 'required' })).toEqual({ column: 'login', reason: 'required' });
-    expect(csvProblemOf({ key: 'csv', reason: 'tooLong' })).toEqual({ reason: 'tooLong' });
-    expect(csvProblemOf({ key: 'row7', reason: 'unknown' })).toEqual({ row: 7, reason: 'unknown' });
+  it('leaves no placeholder unfilled, whatever the code', () => {
+    const all: GroupCsvProblem[] = [
+      { code: 'UNREADABLE', line: 1, quote: 'quoteInField' },
+      { code: 'EMPTY_LIST' },
+      { code: 'MISSING_COLUMN', column: 'login' },
+      { code: 'UNKNOWN_COLUMN', column: 'x' },
+      { code: 'DUPLICATE_COLUMN', column: 'login' },
+      { code: 'TOO_MANY_ROWS', rows: 600, limit: 500 },
+      { code: 'CELL_COUNT', line: 2, cells: 1, expected: 2 },
+      ...CSV_VALUE_REASONS.map((reason) => ({ code: 'BAD_VALUE' as const, line: 2, column: 'login', reason })),
+      { code: 'DUPLICATE_PERSON', line: 3, firstLine: 2 },
+    ];
+    for (const problem of all) for (const sentence of [fr(problem), en(problem)]) expect(sentence, problem.code).not.toMatch(/[{}]/);
   });
 
   it('counts bytes as UTF-8, as the server limit does', () => {

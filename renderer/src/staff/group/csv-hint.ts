@@ -1,4 +1,5 @@
-import type { FieldProblem } from '../../../../shared/contract/result';
+import type { GroupCsvProblem } from '../../../../shared/contract/group-csv-api';
+import type { MessageKey, MessageParams } from '../../../../shared/messages/translate';
 import type { IdentityField } from '../../../../shared/schemas/profile-schema';
 
 /**
@@ -19,29 +20,35 @@ export function groupCsvHeader(fields: readonly FieldShape[]): string {
   return [...columns, 'label'].join(',');
 }
 
-/** One refused cell, line or column of the pasted list, as the server named it in `fields`. */
-export interface CsvProblem {
-  row?: number;
-  column?: string;
-  reason: FieldProblem['reason'];
+/**
+ * The sentence for one problem the server found in the list: each stable code has its own
+ * message, filled with the numbers and the column the server sent (GroupCsvProblemSchema).
+ */
+export function csvProblemSentence(problem: GroupCsvProblem, say: (key: MessageKey, params?: MessageParams) => string): string {
+  const message = csvProblemMessage(problem);
+  return say(message.key, problem.code === 'BAD_VALUE' ? { ...message.params, reason: say(`group.csv.reason.${problem.reason}`) } : message.params);
 }
 
-const NOT_COLUMNS = new Set(['row', 'rows', 'line', 'lines', 'csv', 'file', 'header', 'column', 'columns', 'source']);
-
-/**
- * The server names a problem by row and column in the field key (`row3.login`, `3.student_number`,
- * `rows.3.login`, `header.login`…); the exact spelling is the server's, so any digits are taken as
- * the row and the last word as the column. A key with neither concerns the whole list.
- */
-export function csvProblemOf(problem: FieldProblem): CsvProblem {
-  let row: number | undefined;
-  let column: string | undefined;
-  for (const part of problem.key.split(/[^A-Za-z0-9_]+/).filter(Boolean)) {
-    const digits = /^(?:row|line|r)?(\d+)$/i.exec(part);
-    if (digits) row ??= Number(digits[1]);
-    else if (!NOT_COLUMNS.has(part.toLowerCase())) column = csvColumnOf(part);
+function csvProblemMessage(problem: GroupCsvProblem): { key: MessageKey; params: MessageParams } {
+  switch (problem.code) {
+    case 'UNREADABLE':
+      return { key: `group.csv.UNREADABLE.${problem.quote}`, params: { line: problem.line } };
+    case 'EMPTY_LIST':
+      return { key: 'group.csv.EMPTY_LIST', params: {} };
+    case 'UNKNOWN_COLUMN':
+      return problem.column === '' ? { key: 'group.csv.UNKNOWN_COLUMN.unnamed', params: {} } : { key: 'group.csv.UNKNOWN_COLUMN', params: { column: problem.column } };
+    case 'MISSING_COLUMN':
+    case 'DUPLICATE_COLUMN':
+      return { key: `group.csv.${problem.code}`, params: { column: problem.column } };
+    case 'TOO_MANY_ROWS':
+      return { key: 'group.csv.TOO_MANY_ROWS', params: { rows: problem.rows, limit: problem.limit } };
+    case 'CELL_COUNT':
+      return { key: 'group.csv.CELL_COUNT', params: { line: problem.line, cells: problem.cells, expected: problem.expected } };
+    case 'BAD_VALUE':
+      return { key: 'group.csv.BAD_VALUE', params: { line: problem.line, column: problem.column } };
+    case 'DUPLICATE_PERSON':
+      return { key: 'group.csv.DUPLICATE_PERSON', params: { line: problem.line, firstLine: problem.firstLine } };
   }
-  return { ...(row !== undefined ? { row } : {}), ...(column !== undefined ? { column } : {}), reason: problem.reason };
 }
 
 /** Size as the server counts it (bytes of UTF-8), so a long list is refused here first. */

@@ -1,12 +1,15 @@
-import type { AppError, FieldProblem } from '../../../../shared/contract/result';
+import type { GroupCsvProblem } from '../../../../shared/contract/group-csv-api';
+import type { AppError } from '../../../../shared/contract/result';
 import type { BoardMember } from '../../../../shared/contract/staff-api';
+import { durationText } from '../../../../shared/messages/spoken-text';
 import { isMessageKey } from '../../../../shared/messages/translate';
 import { localeState, t } from '../../i18n/locale-state.svelte';
 import { reasonKey } from './board-view';
-import { csvProblemOf } from './csv-hint';
+import { csvProblemSentence } from './csv-hint';
 
 /** Codes → the group screens' own words (the server sends codes only, DESIGN.md "Contracts"). */
 export function errorText(error: AppError): string {
+  if (error.code === 'THROTTLED') return t('group.error.THROTTLED', { time: durationText(localeState.locale, error.retryAfterS ?? 60) });
   const key = `group.error.${error.code}`;
   return isMessageKey(key) ? t(key) : t('group.error.other', { code: error.code });
 }
@@ -16,13 +19,8 @@ export function dateText(iso: string): string {
   return new Intl.DateTimeFormat(localeState.locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 }
 
-export function csvProblemText(problem: FieldProblem): string {
-  const { row, column, reason } = csvProblemOf(problem);
-  const words = t(`group.csv.reason.${reason}`);
-  if (row !== undefined && column !== undefined) return t('group.csv.cell', { row, column, reason: words });
-  if (row !== undefined) return t('group.csv.row', { row, reason: words });
-  if (column !== undefined) return t('group.csv.column', { column, reason: words });
-  return t('group.csv.file', { reason: words });
+export function csvProblemText(problem: GroupCsvProblem): string {
+  return csvProblemSentence(problem, t);
 }
 
 /** Why a member is blocked, in the seed's words where the code has them. */

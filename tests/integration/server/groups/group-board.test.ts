@@ -120,7 +120,9 @@ describe('group session opened from a cohort (issue 6)', () => {
     const trail = (await harness.withStore(async (db) => ({ chain: await verifyAuditChain(db), entries: await listAudit(db) })));
     expect(trail.chain.ok).toBe(true);
     const groupEntries = trail.entries.filter((entry) => entry.action.startsWith('group.'));
-    expect(groupEntries.map((entry) => entry.action)).toEqual(['group.open', 'group.join', 'group.close']);
+    // A wrong or closed session's code is audited as a refused join, never with the code tried.
+    expect(groupEntries.map((entry) => `${entry.action}:${entry.outcome}`)).toEqual(['group.open:ok', 'group.join:NOT_FOUND', 'group.join:ok', 'group.close:ok', 'group.join:NOT_FOUND']);
+    expect(JSON.stringify(groupEntries)).not.toContain('ZZZZZZ');
     expect(groupEntries[0]?.details).toEqual({ members: 4, source: 'cohort' });
     expect(JSON.stringify(groupEntries)).not.toMatch(/Camille|Martineau|2100000/);
   });

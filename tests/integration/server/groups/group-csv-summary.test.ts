@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../server/audit/audit-log';
+import { AppErrorSchema } from '../../../../shared/contract/result';
 import { GroupSummaryMailResponseSchema } from '../../../../shared/contract/staff-api';
 import { demoPerson, profilePerson } from '../helpers/demo-person';
 import { sealForTest } from '../helpers/seal-for-test';
@@ -44,12 +45,12 @@ describe('group session opened from a teacher\'s list (issue 6)', () => {
   it('refuses a bad list naming rows and columns, writing nothing', async () => {
     const missing = await staffCall(harness, 'POST', '/v1/staff/groups', team.staff, { profileId: UM, label: 'TP', source: { kind: 'csv', csv: 'student_number,last_name\n22000001,Delmas\n' } });
     expect([missing.status, missing.body.error?.code]).toEqual([400, 'INVALID_INPUT']);
-    expect(missing.body.error?.fields).toEqual([{ key: '1.birth_date', reason: 'required' }]);
+    expect(AppErrorSchema.parse(missing.body.error).csv).toEqual([{ code: 'MISSING_COLUMN', column: 'birth_date' }]);
     const badRow = LIST.replace('2005-12-12', '2005-13-45').replace('22009999', '2200');
     const refused = await staffCall(harness, 'POST', '/v1/staff/groups', team.staff, { profileId: UM, label: 'TP', source: { kind: 'csv', csv: badRow } });
-    expect(refused.body.error?.fields).toEqual([
-      { key: '3.birth_date', reason: 'date' },
-      { key: '4.student_number', reason: 'format' },
+    expect(AppErrorSchema.parse(refused.body.error).csv).toEqual([
+      { code: 'BAD_VALUE', line: 3, column: 'birth_date', reason: 'date' },
+      { code: 'BAD_VALUE', line: 4, column: 'student_number', reason: 'format' },
     ]);
     expect(groupRows()).toBe(0);
   });
@@ -103,6 +104,24 @@ describe('group session opened from a teacher\'s list (issue 6)', () => {
     expect([noAddress.status, noAddress.body.error?.code]).toEqual([409, 'NOT_APPLICABLE']);
 
     expect((await harness.withStore(verifyAuditChain)).ok).toBe(true);
+  });
+
+  it('mails the summary in the staff member\'s screen language when the kiosk gives it, French otherwise', async () => {
+    const opened = board(await staffCall(harness, 'POST', '/v1/staff/groups', team.staff, { profileId: UM, label: 'TP amphi B', source: { kind: 'csv', csv: LIST } }));
+    const path = `/v1/staff/groups/${opened.summary.groupId}/summary-mail`;
+    expect((await staffCall(harness, 'POST', path, team.staff, { locale: 'en' })).status).toBe(200);
+    expect((await staffCall(harness, 'POST', path, team.staff)).status).toBe(200);
+    // What the kiosk sends today: an empty object.
+    expect((await staffCall(harness, 'POST', path, team.staff, {})).status).toBe(200);
+    expect((await staffCall(harness, 'POST', path, team.staff, { locale: 'de' })).body.error?.code).toBe('INVALID_INPUT');
+    const [english, french, fromKiosk] = sink.messages.filter((mail) => mail.to.includes('prof.durand@example.org') && mail.subject.includes('TP amphi B'));
+    expect(english?.subject).toBe('Sésame — summary of the session “TP amphi B”');
+    expect(english?.text).toContain('Blocked: 2');
+    expect(english?.text).not.toContain('Bloqués');
+    expect(french?.subject).toBe('Sésame — bilan de la séance « TP amphi B »');
+    expect(french?.text).toContain('Bloqués : 2');
+    expect(fromKiosk?.subject).toBe(french?.subject);
+    expect(english?.attachments[0]?.content).toBe(french?.attachments[0]?.content);
   });
 
   it('a cergy activation on the other terminal shows done; the summary never holds the generated password', async () => {
