@@ -33,6 +33,27 @@ export async function auditActivation(tx: StoreOps, activation: ActivationFacts,
   );
 }
 
+/**
+ * The proof email is on its way (an activation waiting for its emailed code or link). Recorded
+ * in the proof's own transaction: a group board wakes on audit appends, so without this entry
+ * "E-mail à confirmer" showed only at the board's next long-poll answer, up to 20 s later.
+ */
+export async function auditProofEmailSent(tx: StoreOps, activation: ActivationFacts, at: Date): Promise<void> {
+  await appendAudit(
+    tx,
+    {
+      actorKind: 'terminal',
+      actor: activation.terminalId,
+      terminalId: activation.terminalId,
+      action: 'activation.emailSent',
+      subject: personSubject(activation.profileId, activation.lookupKey),
+      outcome: 'ok',
+      details: { activation: activation.id.slice(0, 8) },
+    },
+    at,
+  );
+}
+
 /** Refusals that come only once every identity field matched: then the person is known. */
 const PERSON_KNOWN_CODES: ReadonlySet<string> = new Set(['ALREADY_ACTIVE', 'PAYMENT_PENDING', 'ACCOUNT_DEACTIVATED', 'NOT_YET_OPEN', 'CODE_USED', 'CODE_EXPIRED']);
 

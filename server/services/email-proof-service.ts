@@ -9,6 +9,7 @@ import type { Locale } from '../../shared/schemas/localized-text-schema';
 import type { Profile } from '../../shared/schemas/profile-schema';
 import { hashPassword, verifyPassword } from '../crypto/password-hash';
 import { decryptRecordValue, encryptRecordValue } from '../crypto/record-cipher';
+import { auditProofEmailSent } from '../audit/activation-audit';
 import { activationEmail } from '../mail/activation-email';
 import { LINK_TOKEN_PATTERN, linkHashOf, newEmailCode, newLinkToken } from '../mail/email-proof-secrets';
 import { deliverMail } from '../mail/mailer';
@@ -105,7 +106,12 @@ export async function startEmailProof(ctx: ServiceContext, input: StartEmailProo
     usedAt: null,
   };
   // Another call may have won while scrypt ran: then it sent the message, not us.
-  if (!await ctx.store.emailProofs.insertEmailProof(row)) return { sentTo: (await ctx.store.emailProofs.findEmailProof(input.activationId))?.sentToMasked ?? row.sentToMasked };
+  const inserted = await ctx.store.transaction(async (tx) => {
+    if (!await tx.emailProofs.insertEmailProof(row)) return false;
+    await auditProofEmailSent(tx, activation, now);
+    return true;
+  });
+  if (!inserted) return { sentTo: (await ctx.store.emailProofs.findEmailProof(input.activationId))?.sentToMasked ?? row.sentToMasked };
   await sendProofEmail(ctx, { ...input, code, token, expiresAt: row.expiresAt });
   return { sentTo: row.sentToMasked };
 }

@@ -193,10 +193,9 @@ test('the board shows a student waiting for the emailed confirmation, and who is
 
     const label = (person: (typeof umList)[number]) => `${(person['lastName'] ?? '').slice(0, 1).toUpperCase()}${(person['lastName'] ?? '').slice(1)}`;
     const [pending, unpaid, notYet, active] = umList.map(label);
-    // Known lag: the emailed proof is stored after the activation's audited commit, and storing it
-    // appends nothing, so the board's long poll (woken by audit entries) shows this row at its next
-    // answer, up to BOARD_WAIT_S (20 s) later. Hence the longer wait here only.
-    await expect(board.stateOf(pending ?? '')).toHaveText(frGroup['group.state.awaitingEmail'], { timeout: 35_000 });
+    // Within the default wait: storing the emailed proof appends an audit entry, which wakes the
+    // board's long poll (it used to show this row only at the poll's next answer, 20 s later).
+    await expect(board.stateOf(pending ?? '')).toHaveText(frGroup['group.state.awaitingEmail']);
     await expect(board.stateOf(unpaid ?? '')).toHaveText(frGroup['group.state.blocked']);
     await expect(board.reasonOf(unpaid ?? '')).toHaveText(frGroup['group.reason.PAYMENT_PENDING']);
     await expect(board.reasonOf(notYet ?? '')).toHaveText(/^Activation possible à partir du .+/);
