@@ -64,7 +64,7 @@ function openValue(ctx: ServiceContext, record: EnrollmentRow, column: string, s
 }
 
 /** The address given at activation, else the one on file (idf seed, Cas 2: "l'adresse … renseignée pour cet autre établissement"). */
-async function resetDestination(ctx: ServiceContext, record: EnrollmentRow): Promise<string | null> {
+export async function resetDestination(ctx: ServiceContext, record: EnrollmentRow): Promise<string | null> {
   const contact = await ctx.store.enrollments.findEnrollmentContact(record.profileId, record.lookupKey);
   return openValue(ctx, record, 'contact_email', contact?.contactEmailEnc) ?? openValue(ctx, record, 'email_on_file', record.emailOnFileEnc);
 }

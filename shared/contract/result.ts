@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   /** Staff: the action does not apply to this person or profile (no letter to reissue, nothing to resend). */
   'NOT_APPLICABLE',
+  /** Staff: the action applies, but only after an identity document check recorded in this case (issue 6). */
+  'ID_CHECK_REQUIRED',
   'INTERNAL',
 ] as const;
 

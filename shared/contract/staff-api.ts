@@ -97,13 +97,15 @@ export const DiagnosisSchema = z.object({
   contactEmail: z.string().max(254).optional(),
   /** An activation waiting for its emailed proof. */
   pendingEmail: z.object({ sentTo: z.string().max(254), expiresAt: z.iso.datetime(), resendsLeft: z.number().int().nonnegative() }).optional(),
-  /** A "mot de passe oublié" request waiting for its code. */
-  pendingReset: z.object({ expiresAt: z.iso.datetime() }).optional(),
+  /** A "mot de passe oublié" request waiting for its code, and how many times staff may still send it (a new code each time). */
+  pendingReset: z.object({ expiresAt: z.iso.datetime(), resendsLeft: z.number().int().nonnegative() }).optional(),
   /** The person is throttled (LOCKDOWN.md #17) until then. */
   throttledUntil: z.iso.datetime().optional(),
   /** An identity document was checked by staff; the reduced proof is accepted until `validUntil`. */
   idCheck: z.object({ checkedAt: z.iso.datetime(), validUntil: z.iso.datetime(), by: z.string().max(80) }).optional(),
   actions: z.array(StaffActionIdSchema),
+  /** Actions that apply to this person but wait for an identity check recorded in this case (ID_CHECK_REQUIRED until then). */
+  afterIdCheck: z.array(StaffActionIdSchema).optional(),
 });
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 
@@ -128,7 +130,7 @@ export const StaffActionResponseSchema = z.object({
   diagnosis: DiagnosisSchema,
   /** issueCredential: the new code or provisional password, shown once on the staff screen, never logged or stored in clear. */
   issued: z.object({ kind: z.enum(['activationCode', 'provisionalPassword']), secret: z.string().min(4).max(64), login: z.string().max(120).optional(), expiresAt: z.iso.datetime() }).optional(),
-  /** resendEmail / correctEmail: where the message went, masked. */
+  /** resendEmail / correctEmail: where the message went (the activation email or the password reset), masked; absent when nothing was sent. */
   sentTo: z.string().max(254).optional(),
 });
 export type StaffActionResponse = z.infer<typeof StaffActionResponseSchema>;

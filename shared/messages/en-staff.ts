@@ -158,4 +158,9 @@ export const enStaff: Partial<Record<keyof typeof frStaff, string>> = {
   'staff.issued.done': 'Code handed over',
 
   'staff.handOver.note': 'ID checked by staff: the letter’s code is not asked for.',
+
+  'staff.error.ID_CHECK_REQUIRED': 'First check the person’s ID document, then record the check.',
+  'staff.action.done.correctEmail.noMail': 'Address corrected.',
+  'staff.action.afterIdCheck': 'Once the ID document is checked:',
+  'staff.action.correctEmail.save': 'Save the address',
 };

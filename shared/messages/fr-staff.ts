@@ -160,4 +160,9 @@ export const frStaff = {
   'staff.issued.done': 'Code transmis',
 
   'staff.handOver.note': 'Pièce d’identité vérifiée par le personnel : le code de la lettre n’est pas demandé.',
+
+  'staff.error.ID_CHECK_REQUIRED': 'Vérifiez d’abord la pièce d’identité de la personne, puis enregistrez la vérification.',
+  'staff.action.done.correctEmail.noMail': 'Adresse corrigée.',
+  'staff.action.afterIdCheck': 'Après la vérification de la pièce d’identité :',
+  'staff.action.correctEmail.save': 'Enregistrer l’adresse',
 } as const;

@@ -54,6 +54,7 @@ test('an idle staff session locks itself, leaves nothing behind, and cannot be r
   expect(masked).toMatch(/^e\*+@example\.org$/);
   await desk.tap(desk.diagnosis.newSearchButton);
   await desk.lookup(ent77, expired.identity, 'Le code du courrier a expiré');
+  await desk.checkId();
   const shown = await desk.issueCredential();
   const code = normalizeCode(shown);
 

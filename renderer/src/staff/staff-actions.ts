@@ -48,6 +48,7 @@ export function staffErrorNotice(error: AppError, context: ErrorContext): StaffN
     case 'NOT_APPLICABLE':
     case 'INVALID_INPUT':
     case 'RESEND_LIMIT':
+    case 'ID_CHECK_REQUIRED':
     case 'NO_SESSION':
       return { key: `staff.error.${error.code}`, params: {} };
     default:
@@ -159,6 +160,12 @@ export async function lookup(): Promise<void> {
   });
 }
 
+/** What staff are told after an action: a correction with no email pending sent none, and says only that. */
+export function doneNotice(action: StaffActionRequest['action'], sentTo: string | undefined): StaffNotice {
+  if (action === 'correctEmail' && sentTo === undefined) return { key: 'staff.action.done.correctEmail.noMail', params: {} };
+  return { key: `staff.action.done.${action}`, params: { to: sentTo ?? '' } };
+}
+
 /** One action on the current case; the diagnosis is refreshed and the outcome announced. */
 export async function act(request: StaffActionRequest): Promise<boolean> {
   const caseId = staffState.diagnosis?.caseId;
@@ -171,7 +178,7 @@ export async function act(request: StaffActionRequest): Promise<boolean> {
     if (!answer.ok) return refuse(answer.error, 'action');
     staffState.setDiagnosis(answer.value.diagnosis);
     if (answer.value.issued) staffState.setIssued(answer.value.issued);
-    staffState.announce({ key: `staff.action.done.${request.action}`, params: { to: answer.value.sentTo ?? '' } });
+    staffState.announce(doneNotice(request.action, answer.value.sentTo));
     done = true;
   });
   return done;

@@ -7,11 +7,12 @@ import { decryptRecordValue, recordBinding } from '../../crypto/record-cipher';
 import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
 import type { CredentialRow } from '../../store/ports/credential-store';
 import type { EnrollmentRow } from '../../store/ports/enrollment-store';
-import type { PendingProof } from '../../store/ports/staff-case-store';
+import type { PendingProof, PendingRecovery } from '../../store/ports/staff-case-store';
 import { credentialKindOf, currentCredential } from '../credential-service';
 import { letterRefusal } from '../eligibility-check-service';
 import type { ServiceContext } from '../service-context';
 import { proofBinding, staffMaxSends } from './staff-email-proof';
+import { STAFF_RESET_MAX_SENDS } from './staff-reset-email';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -29,9 +30,14 @@ function isDiagnosisStatus(code: string): code is DiagnosisStatus {
 /**
  * The kiosk's answer for this person, without typing anything: same precedence as
  * `checkEligibility` (its letter refusal, then the seed's eligibility rules), and an eligible
- * person whose chosen password waits for the emailed proof is AWAITING_EMAIL.
+ * person whose chosen password waits for the emailed proof is AWAITING_EMAIL. An active account
+ * is ALREADY_ACTIVE first: the kiosk tells a person typing the spent letter CODE_USED (ent77 seed:
+ * "le code d'activation devient obsolète"), but a letter is only spent by the activation that
+ * completes (activation-completion.ts), so for staff "already active" is the fact to act on, not
+ * "code used, issue a new one".
  */
 async function statusOf(ctx: ServiceContext, profile: Profile, enrollment: EnrollmentRow, credential: CredentialRow | undefined, now: Date): Promise<{ status: DiagnosisStatus; opensAt?: string }> {
+  if (enrollment.activatedAt) return { status: 'ALREADY_ACTIVE' };
   const refused = letterRefusal(credential, enrollment, now);
   if (refused && !refused.ok && isDiagnosisStatus(refused.error.code)) return { status: refused.error.code };
   const decision = decideEligibility(profile, enrollment, now);
@@ -89,21 +95,39 @@ interface ActionFacts {
   enrollment: EnrollmentRow;
   deletionAt: string | undefined;
   proof: PendingProof | undefined;
+  reset: PendingRecovery | undefined;
   idCheckInCase: boolean;
   throttled: boolean;
   now: Date;
 }
 
-/** The actions the server would accept now (issue 6): what the desk offers, nothing more. */
-function allowedActions(facts: ActionFacts): StaffActionId[] {
+/**
+ * A new secret handed over the desk, a deactivated account brought back with one, or a changed
+ * address is the classic way in for someone posing as the person: staff check the identity
+ * document in this case first (issue 6: "corriger l'email de contact après vérification de
+ * l'identité"; cergy seed, Cas n°1: "présentez-vous à la scolarité muni d'une pièce d'identité").
+ */
+const NEEDS_ID_CHECK: readonly StaffActionId[] = ['issueCredential', 'correctEmail', 'reactivate'];
+
+/** What would apply to this person, before the id check gate. */
+function applicableActions(facts: ActionFacts): StaffActionId[] {
   const { profile, enrollment, now } = facts;
   const actions: StaffActionId[] = ['idCheck'];
   if (credentialKindOf(profile) && !enrollment.activatedAt && !enrollment.deactivatedAt) actions.push('issueCredential');
-  if (facts.proof && facts.proof.sends < staffMaxSends(profile)) actions.push('resendEmail');
-  if (facts.idCheckInCase && emailCorrectable(profile)) actions.push('correctEmail');
+  const proofResend = facts.proof !== undefined && facts.proof.sends < staffMaxSends(profile);
+  const resetResend = facts.reset !== undefined && facts.reset.sends < STAFF_RESET_MAX_SENDS;
+  if (proofResend || resetResend) actions.push('resendEmail');
+  if (emailCorrectable(profile)) actions.push('correctEmail');
   if (facts.throttled) actions.push('liftThrottle');
   if (enrollment.deactivatedAt && facts.deletionAt && now.getTime() < Date.parse(facts.deletionAt)) actions.push('reactivate');
   return actions;
+}
+
+/** The actions the server would accept now (issue 6): what the desk offers, nothing more; and those waiting for the id check. */
+function allowedActions(facts: ActionFacts): { actions: StaffActionId[]; afterIdCheck: StaffActionId[] } {
+  const applicable = applicableActions(facts);
+  if (facts.idCheckInCase) return { actions: applicable, afterIdCheck: [] };
+  return { actions: applicable.filter((action) => !NEEDS_ID_CHECK.includes(action)), afterIdCheck: applicable.filter((action) => NEEDS_ID_CHECK.includes(action)) };
 }
 
 export interface CaseRef {
@@ -128,6 +152,7 @@ export async function diagnose(ctx: ServiceContext, principal: StaffPrincipal, p
     openRecord(ctx, profile, lookupKey, 'login', enrollment.loginEnc) ??
     (proof ? (decryptRecordValue(ctx.keys.recordKey, proofBinding(proof.activationId, 'login'), proof.loginEnc) ?? undefined) : undefined);
   const reset = await ctx.store.staffCases.findPendingRecovery(profile.id, lookupKey, now.toISOString());
+  const { actions, afterIdCheck } = allowedActions({ profile, enrollment, deletionAt, proof, reset, idCheckInCase: idCheck !== undefined, throttled: until !== undefined, now });
   const diagnosis: Diagnosis = {
     caseId: staffCase.id,
     profileId: profile.id,
@@ -135,8 +160,9 @@ export async function diagnose(ctx: ServiceContext, principal: StaffPrincipal, p
     enrolledAt: enrollment.enrolledAt,
     channel: enrollment.channel,
     payment: enrollment.payment,
-    actions: allowedActions({ profile, enrollment, deletionAt, proof, idCheckInCase: idCheck !== undefined, throttled: until !== undefined, now }),
+    actions,
   };
+  if (afterIdCheck.length > 0) diagnosis.afterIdCheck = afterIdCheck;
   if (login) diagnosis.login = login;
   if (enrollment.paidAt) diagnosis.paidAt = enrollment.paidAt;
   if (enrollment.activatedAt) diagnosis.activatedAt = enrollment.activatedAt;
@@ -148,7 +174,7 @@ export async function diagnose(ctx: ServiceContext, principal: StaffPrincipal, p
   if (emailOnFile) diagnosis.emailOnFile = maskEmail(emailOnFile);
   if (contactEmail) diagnosis.contactEmail = maskEmail(contactEmail);
   if (proof) diagnosis.pendingEmail = { sentTo: proof.sentToMasked, expiresAt: proof.expiresAt, resendsLeft: Math.max(0, staffMaxSends(profile) - proof.sends) };
-  if (reset) diagnosis.pendingReset = reset;
+  if (reset) diagnosis.pendingReset = { expiresAt: reset.expiresAt, resendsLeft: Math.max(0, STAFF_RESET_MAX_SENDS - reset.sends) };
   if (until) diagnosis.throttledUntil = until;
   if (idCheck) diagnosis.idCheck = { checkedAt: idCheck.checkedAt, validUntil: idCheck.validUntil, by: idCheck.username };
   return diagnosis;

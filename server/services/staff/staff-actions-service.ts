@@ -36,7 +36,6 @@ async function liftThrottle(call: DeskCall): Promise<Result<ActionExtra>> {
   return ok({});
 }
 
-/** Parents seed: the school may restore a deactivated account before its deletion; a new letter follows. */
 /**
  * Parents seed: a deactivated account is reactivated by the school "afin qu'un nouvel
  * identifiant vous soit communiqué". The old letter died with the deactivation, so a new one is
@@ -68,7 +67,7 @@ async function run(call: DeskCall, request: StaffActionRequest): Promise<Result<
     case 'issueCredential':
       return issueCredential(call);
     case 'resendEmail':
-      return resendEmail(call);
+      return resendEmail(call, request.locale);
     case 'correctEmail':
       return correctEmail(call, request.email, request.locale);
     case 'liftThrottle':
@@ -80,7 +79,8 @@ async function run(call: DeskCall, request: StaffActionRequest): Promise<Result<
 
 /**
  * POST /v1/staff/cases/:caseId/actions. The case must belong to this staff session; the action
- * must be one the diagnosis offers now (the same rules decide both); every attempt is audited,
+ * must be one the diagnosis offers now (the same rules decide both): ID_CHECK_REQUIRED when it
+ * waits for an identity check in this case, else NOT_APPLICABLE; every attempt is audited,
  * refusals included, and the answer carries the person as they are afterwards.
  */
 export async function staffAct(ctx: ServiceContext, principal: StaffPrincipal, caseId: string, request: StaffActionRequest): Promise<Result<StaffActionResponse>> {
@@ -98,8 +98,10 @@ export async function staffAct(ctx: ServiceContext, principal: StaffPrincipal, c
     return fail('NOT_FOUND');
   }
   if (!before.actions.includes(request.action)) {
-    await auditRefusal({ ctx, principal, now }, request.action, subject, 'NOT_APPLICABLE');
-    return fail('NOT_APPLICABLE');
+    // Applies, but only once the identity document is checked in this case: said so, for the desk to ask for it.
+    const code = before.afterIdCheck?.includes(request.action) ? 'ID_CHECK_REQUIRED' : 'NOT_APPLICABLE';
+    await auditRefusal({ ctx, principal, now }, request.action, subject, code);
+    return fail(code);
   }
   const done = await run({ ctx, principal, profile, staffCase, subject, now }, request);
   if (!done.ok) return done;

@@ -5,11 +5,12 @@ import type { Locale } from '../../../shared/schemas/localized-text-schema';
 import { encryptRecordValue, decryptRecordValue, recordBinding } from '../../crypto/record-cipher';
 import { emailHash } from '../../crypto/record-hash';
 import type { StoreTx } from '../../store/store';
-import type { PendingProof } from '../../store/ports/staff-case-store';
+import type { PendingProof, PendingRecovery } from '../../store/ports/staff-case-store';
 import { credentialKindOf, generateCode, prepareCredential } from '../credential-service';
 import { auditRefusal, commitAction } from './staff-audit';
 import type { ActionExtra, DeskCall } from './staff-audit';
 import { proofBinding, staffResend } from './staff-email-proof';
+import { STAFF_RESET_MAX_SENDS, staffResendReset } from './staff-reset-email';
 
 /**
  * issueCredential: a new code or provisional password (a lost or expired letter), the previous
@@ -45,19 +46,33 @@ async function resendProof(call: DeskCall, action: 'resendEmail' | 'correctEmail
     return sent;
   }
   const sentTo = sent.value.body.sentTo;
-  if (action === 'resendEmail') await commitAction(call, 'resendEmail', { sentTo }, async () => undefined);
+  if (action === 'resendEmail') await commitAction(call, 'resendEmail', { sentTo, mail: 'activation' }, async () => undefined);
   return ok({ sentTo });
 }
 
-/** resendEmail: the pending activation email again, with a new code and link (the old ones die). */
-export async function resendEmail(call: DeskCall): Promise<Result<ActionExtra>> {
-  const proof = await call.ctx.store.staffCases.findPendingProof(call.profile.id, call.staffCase.lookupKey, call.now.toISOString());
-  // The diagnosis offered it a moment ago: a proof used or expired since is what the resend says.
-  if (!proof) {
+/** What waits for an email now: the activation's proof first (the account is not active), else a password reset. */
+async function pendingMail(call: DeskCall): Promise<{ proof?: PendingProof; reset?: PendingRecovery }> {
+  const { ctx, profile, staffCase } = call;
+  const now = call.now.toISOString();
+  const proof = await ctx.store.staffCases.findPendingProof(profile.id, staffCase.lookupKey, now);
+  if (proof) return { proof };
+  const reset = await ctx.store.staffCases.findPendingRecovery(profile.id, staffCase.lookupKey, now);
+  return reset ? { reset } : {};
+}
+
+/**
+ * resendEmail: whichever email is pending, again: the activation email with a new code and link,
+ * or the password reset with a new code (issue 6: "renvoyer le mail de confirmation ou de
+ * réinitialisation"); the old ones die.
+ */
+export async function resendEmail(call: DeskCall, locale: Locale): Promise<Result<ActionExtra>> {
+  const { proof, reset } = await pendingMail(call);
+  const sent = proof ? await resendProof(call, 'resendEmail', proof) : reset ? await staffResendReset(call, reset, locale, 'resendEmail') : null;
+  // The diagnosis offered it a moment ago: a proof or reset used or expired since is what the resend says.
+  if (!sent) {
     await auditRefusal(call, 'resendEmail', call.subject, 'NOT_APPLICABLE');
     return { ok: false, error: { code: 'NOT_APPLICABLE' } };
   }
-  const sent = await resendProof(call, 'resendEmail', proof);
   return sent.ok ? ok({ sentTo: sent.value.sentTo }) : sent;
 }
 
@@ -78,19 +93,21 @@ async function saveAddress(tx: StoreTx, call: DeskCall, email: string): Promise<
 
 /**
  * correctEmail (after an idCheck in this case): the address is corrected (encrypted, with its
- * keyed hash for "identifiant oublié") and, when an activation waits for its email, the proof
- * is re-addressed in the same transaction and sent again to the new address.
+ * keyed hash for "identifiant oublié") and whatever waits for an email follows it: a pending
+ * activation proof is re-addressed in the same transaction and sent again; a pending password
+ * reset, whose address is read from the record at each send, gets a new code at the new address
+ * (the one that went to the wrong address dies) while its sends allow. Nothing pending: no mail.
  */
 export async function correctEmail(call: DeskCall, email: string, locale: Locale): Promise<Result<ActionExtra>> {
   const { ctx } = call;
-  const proof = await ctx.store.staffCases.findPendingProof(call.profile.id, call.staffCase.lookupKey, call.now.toISOString());
+  const { proof, reset } = await pendingMail(call);
+  const resetResend = reset !== undefined && reset.sends < STAFF_RESET_MAX_SENDS;
   const masked = maskEmail(email);
-  await commitAction(call, 'correctEmail', { address: masked, resend: proof !== undefined }, async (tx) => {
+  await commitAction(call, 'correctEmail', { address: masked, resend: proof !== undefined || resetResend }, async (tx) => {
     await saveAddress(tx, call, email);
     if (proof) await tx.staffCases.readdressProof(proof.activationId, encryptRecordValue(ctx.keys.recordKey, proofBinding(proof.activationId, 'sent_to'), email), masked, locale);
   });
-  if (!proof) return ok({});
   // The correction stands even if the relay is down: the diagnosis shows the new address, "resend" retries.
-  const sent = await resendProof(call, 'correctEmail', proof);
-  return ok(sent.ok ? { sentTo: sent.value.sentTo } : {});
+  const sent = proof ? await resendProof(call, 'correctEmail', proof) : reset && resetResend ? await staffResendReset(call, reset, locale, null) : null;
+  return ok(sent?.ok ? { sentTo: sent.value.sentTo } : {});
 }

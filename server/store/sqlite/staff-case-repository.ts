@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import type { StaffCaseRow, PendingProof } from '../ports/staff-case-store';
+import type { StaffCaseRow, PendingProof, PendingRecovery, RecoveryRenewal } from '../ports/staff-case-store';
 
 export function insertStaffCase(db: Db, row: StaffCaseRow): void {
   db.prepare(
@@ -31,14 +31,29 @@ export function findPendingProof(db: Db, profileId: string, lookupKey: string, n
     .get(profileId, lookupKey, now) as PendingProof | undefined;
 }
 
-/** A "mot de passe oublié" request still waiting for its code. */
-export function findPendingRecovery(db: Db, profileId: string, lookupKey: string, now: string): { expiresAt: string } | undefined {
+/** A "mot de passe oublié" request still waiting for its code (a decoy has no lookup key, so never shows). */
+export function findPendingRecovery(db: Db, profileId: string, lookupKey: string, now: string): PendingRecovery | undefined {
   return db
     .prepare(
-      `SELECT expires_at AS expiresAt FROM recoveries WHERE profile_id = ? AND lookup_key = ? AND used_at IS NULL AND expires_at > ?
+      `SELECT id, expires_at AS expiresAt, sends FROM recoveries WHERE profile_id = ? AND lookup_key = ? AND used_at IS NULL AND expires_at > ?
        ORDER BY created_at DESC LIMIT 1`,
     )
-    .get(profileId, lookupKey, now) as { expiresAt: string } | undefined;
+    .get(profileId, lookupKey, now) as PendingRecovery | undefined;
+}
+
+/**
+ * resendEmail on a pending reset: the new code's hash replaces the old one (which dies), with
+ * its own tries and lifetime, on the same row, so a kiosk waiting on this request takes the new
+ * code. Refused (null) once used, expired or at `maxSends`; returns the new number of sends.
+ */
+export function renewRecoveryCode(db: Db, id: string, renewal: RecoveryRenewal, maxSends: number): number | null {
+  const row = db
+    .prepare(
+      `UPDATE recoveries SET code_hash = @codeHash, attempts = 0, expires_at = @expiresAt, sends = sends + 1
+       WHERE id = @id AND used_at IS NULL AND expires_at > @now AND sends < @maxSends RETURNING sends`,
+    )
+    .get({ id, maxSends, ...renewal }) as { sends: number } | undefined;
+  return row?.sends ?? null;
 }
 
 /** The last change staff would see on the board: the record, a letter, an activation. */

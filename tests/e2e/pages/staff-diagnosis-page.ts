@@ -23,6 +23,8 @@ export class StaffDiagnosisPage {
   readonly liftThrottleButton: Locator;
   readonly reactivateButton: Locator;
   readonly confirmDialog: Locator;
+  /** What waits for an identity check in this case (issue 6), listed, not offered. */
+  readonly afterIdCheck: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: /^Dossier : / });
@@ -39,10 +41,12 @@ export class StaffDiagnosisPage {
     this.issueButton = page.getByRole('button', { name: 'Émettre un nouveau code' });
     this.resendButton = page.getByRole('button', { name: 'Renvoyer le mail' });
     this.newEmail = page.getByLabel('Nouvelle adresse mail');
-    this.correctEmailButton = page.getByRole('button', { name: 'Enregistrer et envoyer' });
+    // "…et envoyer" when an activation or reset email waits and follows the new address.
+    this.correctEmailButton = page.getByRole('button', { name: /^Enregistrer (et envoyer|l’adresse)$/ });
     this.liftThrottleButton = page.getByRole('button', { name: 'Lever le blocage' });
     this.reactivateButton = page.getByRole('button', { name: 'Réactiver le compte' });
     this.confirmDialog = page.getByRole('dialog');
+    this.afterIdCheck = page.getByRole('list', { name: 'Après la vérification de la pièce d’identité :' });
   }
 
   /** The value shown for one fact ("Paiement", "Courrier", "Bloqué jusqu’au"…). */

@@ -9,7 +9,8 @@ import { migration008 } from './008-recoveries';
 import { migration009 } from './009-staff';
 import { migration010 } from './010-terminal-status';
 import { migration011 } from './011-follow-ups';
+import { migration012 } from './012-recovery-sends';
 import type { Migration } from './migration';
 
 /** Every migration, in order; a new one is a new file appended here. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];

@@ -25,13 +25,16 @@ describe('diagnosis of each demo case', () => {
     expect(active.actions).toEqual(['idCheck']);
   });
 
-  it('code used and code expired (ent77), with the letter state and the login; a new letter only where it helps', async () => {
+  it('a used code is an active account (ent77), an expired one a new letter after an id check, with the letter state and the login', async () => {
+    // The kiosk tells a person typing Jules's spent code CODE_USED; staff see why: the account is active.
     const used = await diagnosisOf(desk(), ENT77, profilePerson(ENT77, 'CODE_USED'));
-    expect(used).toMatchObject({ status: 'CODE_USED', login: 'jules.marchand', contactEmail: 'j***@example.org', credential: { kind: 'activationCode', state: 'used' } });
+    expect(used).toMatchObject({ status: 'ALREADY_ACTIVE', login: 'jules.marchand', contactEmail: 'j***@example.org', credential: { kind: 'activationCode', state: 'used' } });
     expect(used.actions).not.toContain('issueCredential');
+    expect(used.afterIdCheck).not.toContain('issueCredential');
     const expired = await diagnosisOf(desk(), ENT77, profilePerson(ENT77, 'CODE_EXPIRED'));
     expect(expired).toMatchObject({ status: 'CODE_EXPIRED', login: 'sarah.benali', credential: { kind: 'activationCode', state: 'expired' } });
-    expect(expired.actions).toContain('issueCredential');
+    expect(expired.actions).not.toContain('issueCredential');
+    expect(expired.afterIdCheck).toContain('issueCredential');
     const valid = await diagnosisOf(desk(), ENT77, profilePerson(ENT77, 'eligible'));
     expect(valid).toMatchObject({ status: 'eligible', credential: { state: 'valid' } });
   });
@@ -48,8 +51,9 @@ describe('diagnosis of each demo case', () => {
     expect(deactivated.status).toBe('ACCOUNT_DEACTIVATED');
     expect(deactivated.deactivatedAt).toBeDefined();
     expect(deactivated.deletionAt).toBe(new Date(Date.parse(harness.clock.now().toISOString()) - 93 * DAY + 365 * DAY).toISOString());
-    expect(deactivated.actions).toContain('reactivate');
-    expect(deactivated.actions).not.toContain('issueCredential');
+    expect(deactivated.actions).not.toContain('reactivate');
+    expect(deactivated.afterIdCheck).toContain('reactivate');
+    expect([...deactivated.actions, ...(deactivated.afterIdCheck ?? [])]).not.toContain('issueCredential');
   });
 
   it('awaiting email: the pending proof, masked, with what staff may still resend', async () => {

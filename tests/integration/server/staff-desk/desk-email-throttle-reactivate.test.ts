@@ -3,7 +3,7 @@ import { loadProfiles } from '../../../../server/profiles/profile-registry';
 import { sweepInactive } from '../../../../server/services/inactivity-sweep';
 import { profilePerson } from '../helpers/demo-person';
 import { PROFILES_DIR, newKey } from '../helpers/server-harness';
-import { act, actCall, chainHolds, deskAudit, diagnosisOf, lookupCall, signInAgain, useDesk } from './desk-helpers';
+import { act, actCall, chainHolds, checkId, deskAudit, diagnosisOf, lookupCall, signInAgain, useDesk } from './desk-helpers';
 
 const desk = useDesk();
 const PARENTS = 'parents-scolarite';
@@ -81,6 +81,11 @@ describe('correctEmail, resendEmail, liftThrottle, reactivate', () => {
     const parent = profilePerson(PARENTS, 'ACCOUNT_DEACTIVATED');
     const before = await diagnosisOf(desk(), PARENTS, parent);
     expect(before.status).toBe('ACCOUNT_DEACTIVATED');
+    // Bringing an account back hands over a new secret: not before the parent's ID is checked here.
+    const unchecked = await actCall(desk(), before.caseId, { action: 'reactivate' });
+    expect([unchecked.status, unchecked.body.error?.code]).toEqual([409, 'ID_CHECK_REQUIRED']);
+    expect((await diagnosisOf(desk(), PARENTS, parent)).status).toBe('ACCOUNT_DEACTIVATED');
+    await checkId(desk(), before.caseId);
     const back = await act(desk(), before.caseId, { action: 'reactivate' });
     // The letter died with the deactivation ("un nouvel identifiant vous soit communiqué"): the
     // reactivation hands over a new one, shown once.
@@ -92,7 +97,11 @@ describe('correctEmail, resendEmail, liftThrottle, reactivate', () => {
     harness.clock.advance(DAY);
     (await harness.withStore(async (db) => await sweepInactive(db, loadProfiles(PROFILES_DIR).values(), harness.clock.now())));
     expect((await harness.lookup(withNew, PARENTS)).body).toEqual({ eligible: true });
-    expect(await actionsAudited()).toEqual([['staff.reactivate', 'ok']]);
+    expect(await actionsAudited()).toEqual([
+      ['staff.reactivate', 'ID_CHECK_REQUIRED'],
+      ['staff.idCheck', 'ok'],
+      ['staff.reactivate', 'ok'],
+    ]);
 
     const other = profilePerson(PARENTS, 'eligible');
     // Letter issued 10 days before the start: deleted 365 days after it.

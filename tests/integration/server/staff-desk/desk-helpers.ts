@@ -70,13 +70,19 @@ export async function act(desk: Desk, caseId: string, body: Record<string, unkno
   return StaffActionResponseSchema.parse(answer.body);
 }
 
+/** "Pièce d'identité vérifiée" recorded in this case: what a new secret, a reactivation or a corrected address waits for. */
+export async function checkId(desk: Desk, caseId: string): Promise<void> {
+  await act(desk, caseId, { action: 'idCheck', document: 'idCard' });
+}
+
 /** The diagnosis without what changes from one case to the next, to compare states. */
-export function stateOf(diagnosis: Diagnosis): Omit<Diagnosis, 'caseId' | 'idCheck' | 'actions'> {
+export function stateOf(diagnosis: Diagnosis): Omit<Diagnosis, 'caseId' | 'idCheck' | 'actions' | 'afterIdCheck'> {
   const rest: Partial<Diagnosis> = { ...diagnosis };
   delete rest.caseId;
   delete rest.idCheck;
   delete rest.actions;
-  return rest as Omit<Diagnosis, 'caseId' | 'idCheck' | 'actions'>;
+  delete rest.afterIdCheck;
+  return rest as Omit<Diagnosis, 'caseId' | 'idCheck' | 'actions' | 'afterIdCheck'>;
 }
 
 export async function deskAudit(desk: Desk): Promise<AuditEntry[]> {

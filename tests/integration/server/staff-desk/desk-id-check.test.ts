@@ -51,7 +51,7 @@ describe('idCheck, then the reduced proof at the kiosk', () => {
     // Spent: answered as an unknown identity, not as ALREADY_ACTIVE (which a live check would give).
     expect((await harness.lookup(reduced, ENT77)).body.error?.code).toBe('IDENTITY_MISMATCH');
     await signInAgain(desk());
-    expect((await diagnosisOf(desk(), ENT77, profilePerson(ENT77, 'eligible'))).status).toBe('CODE_USED');
+    expect((await diagnosisOf(desk(), ENT77, profilePerson(ENT77, 'eligible'))).status).toBe('ALREADY_ACTIVE');
   });
 
   it('parents: the letter password is waived, the child\'s birth date still checked', async () => {

@@ -71,18 +71,18 @@ describe('staff desk refusals', () => {
     for (const body of EVERY_ACTION) expect((await actCall(desk(), before.caseId, body)).status).toBe(401);
   });
 
-  it('an action the diagnosis does not offer is 409 NOT_APPLICABLE and audited so', async () => {
+  it('an action the diagnosis does not offer is 409 NOT_APPLICABLE, one waiting for an id check 409 ID_CHECK_REQUIRED, both audited so', async () => {
     const before = await diagnosisOf(desk(), ENT77, manon);
     expect(before.actions).not.toContain('reactivate');
     const refused = await actCall(desk(), before.caseId, { action: 'reactivate' });
     expect([refused.status, refused.body.error?.code]).toEqual([409, 'NOT_APPLICABLE']);
     const correct = await actCall(desk(), before.caseId, { action: 'correctEmail', email: 'x@example.org', locale: 'fr' });
-    expect(correct.body.error?.code).toBe('NOT_APPLICABLE');
+    expect([correct.status, correct.body.error?.code]).toEqual([409, 'ID_CHECK_REQUIRED']);
     expect(stateOf(await diagnosisOf(desk(), ENT77, manon))).toEqual(stateOf(before));
     const refusals = (await deskAudit(desk())).filter((entry) => entry.action === 'staff.reactivate' || entry.action === 'staff.correctEmail');
     expect(refusals.map((entry) => [entry.action, entry.outcome, entry.subject === before.caseId])).toEqual([
       ['staff.reactivate', 'NOT_APPLICABLE', false],
-      ['staff.correctEmail', 'NOT_APPLICABLE', false],
+      ['staff.correctEmail', 'ID_CHECK_REQUIRED', false],
     ]);
     expect(refusals.every((entry) => entry.subject?.startsWith('ent77-college:'))).toBe(true);
     expect(await chainHolds(desk())).toBe(true);

@@ -95,6 +95,15 @@ describe('migrations', () => {
     expect(db.prepare('SELECT id FROM recoveries').all()).toEqual([{ id: 'decoy' }]);
   });
 
+  it('migration 12 counts the messages of a reset request, an existing one as sent once', () => {
+    migrate(db, MIGRATIONS, 11);
+    db.prepare(`INSERT INTO recoveries (id, profile_id, lookup_key, throttle_key, code_hash, created_at, expires_at) VALUES ('decoy', 'p', NULL, 't', 'h', 'a', 'b')`).run();
+    migrate(db, MIGRATIONS, 12);
+    expect(columns('recoveries').at(-1)).toBe('sends');
+    expect(db.prepare('SELECT sends FROM recoveries').get()).toEqual({ sends: 1 });
+    expect(isStrict('recoveries')).toBe(true);
+  });
+
   it('migration 6 adds nullable columns to enrollments, keeping its rows, and credentials go with their record', () => {
     migrate(db, MIGRATIONS, 5);
     db.prepare(
