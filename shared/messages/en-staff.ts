@@ -128,6 +128,7 @@ export const enStaff: Partial<Record<keyof typeof frStaff, string>> = {
   'staff.action.idCheck.document': 'Document shown',
   'staff.action.idCheck.confirm': 'Record the check',
   'staff.action.issueCredential': 'Issue a new code',
+  'staff.action.issueProvisionalPassword': 'Issue a new provisional password',
   'staff.action.resendEmail': 'Resend the email',
   'staff.action.correctEmail': 'Correct the email address',
   'staff.action.correctEmail.field': 'New email address',

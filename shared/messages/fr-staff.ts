@@ -130,6 +130,7 @@ export const frStaff = {
   'staff.action.idCheck.document': 'Document présenté',
   'staff.action.idCheck.confirm': 'Enregistrer la vérification',
   'staff.action.issueCredential': 'Émettre un nouveau code',
+  'staff.action.issueProvisionalPassword': 'Émettre un nouveau mot de passe provisoire',
   'staff.action.resendEmail': 'Renvoyer le mail',
   'staff.action.correctEmail': 'Corriger l’adresse mail',
   'staff.action.correctEmail.field': 'Nouvelle adresse mail',

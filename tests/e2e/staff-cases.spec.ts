@@ -3,9 +3,9 @@ import { normalizeCode } from '../../shared/policies/secret-codes';
 import { demoPerson, emailedCode, expect, profilePerson, test } from './fixtures';
 import { loadProfile } from './support/profiles';
 import { checkScreen } from './support/screen-check';
-import { auditEntries, createStaff, enrollmentCsv, importCsv, lastAuditSeq, serverDirOf, type AuditRow, type StaffAccount } from './support/staff-cli';
+import { enrollmentCsv, importCsv } from './support/staff-cli';
 import { StaffDesk } from './support/staff-desk';
-import { writeStaffFigures } from './support/staff-figures';
+import { endStaffCase, startStaffCase } from './support/staff-figures';
 
 /**
  * Issue 6: each seed troubleshooting case that ends with a person, resolved by staff at the desk
@@ -23,33 +23,10 @@ const DAY_MS = 24 * 3_600_000;
 
 test.use({ kioskLaunch: { mode: 'desk' } });
 
-interface Case {
-  serverDir: string;
-  agent: StaffAccount;
-  before: number;
-  startedAt: number;
-}
-
-function startCase(dataDir: string): Case {
-  const serverDir = serverDirOf(dataDir);
-  const agent = createStaff(serverDir, { username: 'lea.durand', name: 'Léa Durand', role: 'agent' });
-  return { serverDir, agent, before: lastAuditSeq(serverDir), startedAt: Date.now() };
-}
-
-/** The case's audit entries: the expected ones are there, and no secret is in any of them. */
-function endCase(id: string, staffCase: Case, desk: StaffDesk, expected: string[], secrets: string[], note: string): AuditRow[] {
-  const added = auditEntries(staffCase.serverDir, staffCase.before);
-  expect(added.map((entry) => `${entry.action}:${entry.outcome}`)).toEqual(expect.arrayContaining(expected));
-  const text = added.map((entry) => `${entry.subject} ${entry.details}`).join('\n');
-  for (const secret of [...secrets, staffCase.agent.password]) expect(text).not.toContain(secret);
-  writeStaffFigures(id, { counter: desk.counter, audit: added, startedAt: staffCase.startedAt, note });
-  return added;
-}
-
 test('ent77, code lost: identity document checked, the pupil finishes without the code', async ({ page, kiosk, welcome, identity, choose, contact }, testInfo) => {
   void welcome;
   const person = profilePerson('ent77-college', 'eligible');
-  const staffCase = startCase(kiosk.dataDir);
+  const staffCase = startStaffCase(kiosk.dataDir);
   const desk = new StaffDesk(page);
   await desk.openAndSignIn(staffCase.agent);
   await desk.lookup(ent77, person.identity, 'Le compte peut être activé');
@@ -68,7 +45,7 @@ test('ent77, code lost: identity document checked, the pupil finishes without th
   await contact.acceptTerms();
   await contact.activate();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
-  endCase('ent77-code-lost', staffCase, desk, ['staff.signIn:ok', 'staff.lookup:ok', 'staff.idCheck:ok', 'activation.completed:ok'], [CHOSEN], 'lookup → id check → hand over; the pupil activates without the code');
+  endStaffCase('ent77-code-lost', staffCase, desk.counter, ['staff.signIn:ok', 'staff.lookup:ok', 'staff.idCheck:ok', 'activation.completed:ok'], [CHOSEN], 'lookup → id check → hand over; the pupil activates without the code');
 });
 
 /**
@@ -78,7 +55,7 @@ test('ent77, code lost: identity document checked, the pupil finishes without th
  */
 test('ent77, code expired: a new code is issued and the pupil types it', async ({ page, kiosk, welcome, identity, choose, contact }, testInfo) => {
   const person = profilePerson('ent77-college', 'CODE_EXPIRED');
-  const staffCase = startCase(kiosk.dataDir);
+  const staffCase = startStaffCase(kiosk.dataDir);
   const desk = new StaffDesk(page);
   await desk.openAndSignIn(staffCase.agent);
   await desk.lookup(ent77, person.identity, 'Le code du courrier a expiré');
@@ -103,11 +80,11 @@ test('ent77, code expired: a new code is issued and the pupil types it', async (
   await contact.acceptTerms();
   await contact.activate();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
-  endCase('ent77-code-expired', staffCase, desk, ['staff.idCheck:ok', 'staff.issueCredential:ok', 'activation.completed:ok'], [code, normalizeCode(code), CHOSEN], 'lookup → id check → new code issued and read out → lock; the pupil types the new code as shown');
+  endStaffCase('ent77-code-expired', staffCase, desk.counter, ['staff.idCheck:ok', 'staff.issueCredential:ok', 'activation.completed:ok'], [code, normalizeCode(code), CHOSEN], 'lookup → id check → new code issued and read out → lock; the pupil types the new code as shown');
 });
 
 test('idf "Cas 3", no letter: a provisional password is issued and the pupil activates with it', async ({ page, kiosk, welcome, identity, choose, contact }, testInfo) => {
-  const staffCase = startCase(kiosk.dataDir);
+  const staffCase = startStaffCase(kiosk.dataDir);
   const login = 'lucas.nouveau';
   // A pupil in the school's export, but no letter ever printed for him.
   const now = Date.now();
@@ -117,6 +94,8 @@ test('idf "Cas 3", no letter: a provisional password is issued and the pupil act
   await desk.lookup(idf, { login }, 'Le compte peut être activé');
   await expect(desk.diagnosis.fact('Courrier')).toContainText('aucun code en cours');
   await desk.checkId('Carte d’identité');
+  // The button names what the letter carries in this profile: a provisional password, not a code.
+  await expect(desk.diagnosis.issueButton).toHaveText('Émettre un nouveau mot de passe provisoire');
   const provisional = await desk.issueCredential();
   // Compared exactly at the kiosk: shown exactly, no separator added for reading.
   expect(provisional).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
@@ -135,12 +114,12 @@ test('idf "Cas 3", no letter: a provisional password is issued and the pupil act
   await contact.fillEmail('lucas.perso@example.org');
   await contact.activate();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
-  endCase('idf-cas-3-no-letter', staffCase, desk, ['staff.idCheck:ok', 'staff.issueCredential:ok', 'activation.completed:ok'], [provisional, CHOSEN], 'lookup → id check → provisional password issued → lock; the pupil types it as shown and activates');
+  endStaffCase('idf-cas-3-no-letter', staffCase, desk.counter, ['staff.idCheck:ok', 'staff.issueCredential:ok', 'activation.completed:ok'], [provisional, CHOSEN], 'lookup → id check → provisional password issued → lock; the pupil types it as shown and activates');
 });
 
 test('parents, account deactivated: reactivated with a new letter password, the parent activates', async ({ page, kiosk, welcome, identity, choose, contact, emailCode, mail }, testInfo) => {
   const person = profilePerson('parents-scolarite', 'ACCOUNT_DEACTIVATED');
-  const staffCase = startCase(kiosk.dataDir);
+  const staffCase = startStaffCase(kiosk.dataDir);
   const desk = new StaffDesk(page);
   await desk.openAndSignIn(staffCase.agent);
   await desk.lookup(parents, person.identity, 'Compte désactivé');
@@ -163,7 +142,7 @@ test('parents, account deactivated: reactivated with a new letter password, the 
   const message = await mail.waitFor((received) => received.to.includes(email));
   await emailCode.confirm(emailedCode(message.text));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
-  endCase('parents-deactivated', staffCase, desk, ['staff.idCheck:ok', 'staff.reactivate:ok', 'activation.completed:ok'], [letterPassword, PARENT_CHOSEN], 'lookup → id check → reactivate (confirmed; the new letter password comes with it) → lock; the parent types it as shown, activates and confirms the email');
+  endStaffCase('parents-deactivated', staffCase, desk.counter, ['staff.idCheck:ok', 'staff.reactivate:ok', 'activation.completed:ok'], [letterPassword, PARENT_CHOSEN], 'lookup → id check → reactivate (confirmed; the new letter password comes with it) → lock; the parent types it as shown, activates and confirms the email');
 });
 
 test('um, mail not received: identity checked, address corrected, the code from the new address is typed at the kiosk', async ({ page, kiosk, welcome, identity, choose, emailCode, done, mail }, testInfo) => {
@@ -176,7 +155,7 @@ test('um, mail not received: identity checked, address corrected, the code from 
   await mail.waitFor((received) => received.to.includes(person.record?.personalEmail ?? ''));
 
   // "Je n'ai rien reçu": the address on file is wrong. Staff take over the kiosk for a moment.
-  const staffCase = startCase(kiosk.dataDir);
+  const staffCase = startStaffCase(kiosk.dataDir);
   const desk = new StaffDesk(page);
   await desk.openAndSignIn(staffCase.agent);
   await desk.lookup(um, person.identity, 'En attente de la confirmation par mail');
@@ -197,7 +176,7 @@ test('um, mail not received: identity checked, address corrected, the code from 
   await emailCode.confirm(emailedCode(message.text));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte est activé');
   await expect(done.main).toBeVisible();
-  endCase('um-mail-not-received', staffCase, desk, ['staff.idCheck:ok', 'staff.correctEmail:ok', 'activation.completed:ok'], [emailedCode(message.text), CHOSEN], 'during the email step: staff sign in, look up, check the card, correct the address, hand over; the student goes through again and types the code from the new address');
+  endStaffCase('um-mail-not-received', staffCase, desk.counter, ['staff.idCheck:ok', 'staff.correctEmail:ok', 'activation.completed:ok'], [emailedCode(message.text), CHOSEN], 'during the email step: staff sign in, look up, check the card, correct the address, hand over; the student goes through again and types the code from the new address');
 });
 
 test('a throttled person: staff lift the block, the person can try again at once', async ({ page, kiosk, welcome, identity, outcome, password }, testInfo) => {
@@ -214,7 +193,7 @@ test('a throttled person: staff lift the block, the person can try again at once
   await page.getByRole('button', { name: /^Quitter/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bienvenue');
 
-  const staffCase = startCase(kiosk.dataDir);
+  const staffCase = startStaffCase(kiosk.dataDir);
   const desk = new StaffDesk(page);
   await desk.openAndSignIn(staffCase.agent);
   await desk.lookup(cergy, person.identity, 'Le compte peut être activé');
@@ -228,13 +207,13 @@ test('a throttled person: staff lift the block, the person can try again at once
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre mot de passe');
   await password.typeBack(await password.readPassword());
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Votre compte numérique est activé');
-  endCase('throttled', staffCase, desk, ['staff.liftThrottle:ok', 'activation.completed:ok'], [], 'after 5 wrong tries: lookup → lift the block → hand over; the person activates');
+  endStaffCase('throttled', staffCase, desk.counter, ['staff.liftThrottle:ok', 'activation.completed:ok'], [], 'after 5 wrong tries: lookup → lift the block → hand over; the person activates');
 });
 
 test('an address corrected with no email pending says so, and sends nothing', async ({ page, kiosk, welcome, mail }) => {
   void welcome;
   const person = profilePerson('ent77-college', 'eligible');
-  const staffCase = startCase(kiosk.dataDir);
+  const staffCase = startStaffCase(kiosk.dataDir);
   const desk = new StaffDesk(page);
   await desk.openAndSignIn(staffCase.agent);
   await desk.lookup(ent77, person.identity, 'Le compte peut être activé');

@@ -38,7 +38,7 @@ export class StaffDiagnosisPage {
     this.newSearchButton = page.getByRole('button', { name: 'Nouvelle recherche' });
     this.idDocument = page.getByLabel('Document présenté');
     this.idCheckButton = page.getByRole('button', { name: 'Enregistrer la vérification' });
-    this.issueButton = page.getByRole('button', { name: 'Émettre un nouveau code' });
+    this.issueButton = page.getByRole('button', { name: /^Émettre un nouveau (code|mot de passe provisoire)$/ });
     this.resendButton = page.getByRole('button', { name: 'Renvoyer le mail' });
     this.newEmail = page.getByLabel('Nouvelle adresse mail');
     // "…et envoyer" when an activation or reset email waits and follows the new address.
