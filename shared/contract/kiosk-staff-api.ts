@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdentityInputSchema } from '../policies/identity-rules';
+import { LocaleSchema } from '../schemas/localized-text-schema';
 import { ProfileSchema } from '../schemas/profile-schema';
 import { FleetResponseSchema } from './fleet-api';
 import { FollowUpListResponseSchema, FollowUpResolveResponseSchema } from './follow-up-api';
@@ -76,7 +77,7 @@ export const kioskStaffContract = {
   },
   'staff.group.close': { input: z.strictObject({ groupId: GroupIdSchema }), output: GroupSummarySchema },
   /** The closing summary as CSV (no secrets), mailed to the staff member's own address: nothing is saved on the terminal. */
-  'staff.group.mailSummary': { input: z.strictObject({ groupId: GroupIdSchema }), output: z.object({ sentTo: z.string().max(254) }) },
+  'staff.group.mailSummary': { input: z.strictObject({ groupId: GroupIdSchema, locale: LocaleSchema }), output: z.object({ sentTo: z.string().max(254) }) },
   /**
    * Issue 5: the open follow-ups (refusals reported after the person left), or every one behind
    * the receipt reference a person presents (`SES-…`, any case, spaces ignored). Any staff role.

@@ -20,6 +20,7 @@ import {
 import { FleetResponseSchema, fleetRoutes } from '../../../shared/contract/fleet-api';
 import { FollowUpListResponseSchema, FollowUpResolveResponseSchema, followUpRoutes } from '../../../shared/contract/follow-up-api';
 import type { ClientResult, JsonRequester } from '../sync/json-request';
+import type { Locale } from '../../../shared/schemas/localized-text-schema';
 
 /**
  * The kiosk's client of the staff routes (issue 6). Every call carries the terminal's bearer
@@ -88,8 +89,9 @@ export function createStaffClient(options: { requester: JsonRequester; timeoutMs
     groupClose(token: string, groupId: string) {
       return call('groupClose', token, GroupSummarySchema, { path: withId('groupClose', groupId), body: {} });
     },
-    groupMailSummary(token: string, groupId: string) {
-      return call('groupSummaryMail', token, GroupSummaryMailResponseSchema, { path: withId('groupSummaryMail', groupId), body: {} });
+    /** In the staff member's language: the summary is for them. */
+    groupMailSummary(token: string, groupId: string, locale: Locale) {
+      return call('groupSummaryMail', token, GroupSummaryMailResponseSchema, { path: withId('groupSummaryMail', groupId), body: { locale } });
     },
     /** Open follow-ups, or every one behind `reference` (already in `SES-XXXX-XXXX` form). */
     followUps(token: string, reference: string | undefined) {

@@ -53,8 +53,8 @@ export function createStaffGroupHandlers(deps: StaffGroupHandlerDeps): GroupHand
     'staff.group.close'({ groupId }) {
       return calls.run((hold) => client.groupClose(hold.token, groupId));
     },
-    'staff.group.mailSummary'({ groupId }) {
-      return calls.run((hold) => client.groupMailSummary(hold.token, groupId));
+    'staff.group.mailSummary'({ groupId, locale }) {
+      return calls.run((hold) => client.groupMailSummary(hold.token, groupId, locale));
     },
   };
 }

@@ -29,7 +29,7 @@ const SAMPLES: { [M in StaffMethod]: Input<M> } = {
   'staff.group.leave': {},
   'staff.group.board': { groupId: GROUP_ID },
   'staff.group.close': { groupId: GROUP_ID },
-  'staff.group.mailSummary': { groupId: GROUP_ID },
+  'staff.group.mailSummary': { groupId: GROUP_ID, locale: 'fr' },
   'staff.followUps.list': { reference: 'pas une référence' },
   'staff.followUps.resolve': { followUpId: 1 },
   'staff.fleet': {},

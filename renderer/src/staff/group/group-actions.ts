@@ -1,4 +1,5 @@
 import type { KioskInput } from '../../../../shared/contract/kiosk-api';
+import { localeState } from '../../i18n/locale-state.svelte';
 import { callKiosk } from '../../lib/api/kiosk-client';
 import { refreshTerminal } from '../../lib/session/terminal-refresh';
 import { staffNav } from '../staff-nav.svelte';
@@ -100,7 +101,7 @@ export async function mailSummary(): Promise<void> {
   const groupId = groupState.groupId;
   if (!groupId) return;
   await busy(async () => {
-    const answer = await callKiosk('staff.group.mailSummary', { groupId });
+    const answer = await callKiosk('staff.group.mailSummary', { groupId, locale: localeState.locale });
     if (!answer.ok) return groupState.setError(answer.error);
     groupState.mailed(answer.value.sentTo);
   });
