@@ -7,7 +7,8 @@ import { StaffDesk } from './support/staff-desk';
 /**
  * Issue 6 at the desk with the keyboard alone (Tab, Shift+Tab, Enter, Space, Escape, and an arrow
  * inside the radio group, the one place the platform moves with arrows): sign in,
- * look a parent up, record the id check, open the reactivation dialog and back out of it, lock.
+ * look a parent up, record the id check, open the reactivation dialog and back out of it, then
+ * reactivate, hand the new secret over, lock.
  * After each step the focus must be somewhere a keyboard user can carry on from: a heading,
  * the control just used, never `<body>` because the thing that held it went away.
  */
@@ -92,6 +93,18 @@ test('staff use the desk with the keyboard alone and the focus is never lost', a
   await expect(desk.diagnosis.confirmDialog).toBeHidden();
   await expect(desk.diagnosis.reactivateButton).toBeFocused();
   await expect(desk.diagnosis.heading).toHaveText('Dossier : Compte désactivé');
+
+  // Confirmed this time: the new letter password is shown once, its heading takes the focus,
+  // and "Code transmis", which takes that panel (and the focused button) away, keeps it on the page.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  const issued = page.getByRole('heading', { name: 'À transmettre à la personne' });
+  await expect(issued).toBeFocused();
+  const handedOver = page.getByRole('button', { name: 'Code transmis' });
+  await tabTo(page, handedOver);
+  await page.keyboard.press('Enter');
+  await expect(issued).toHaveCount(0);
+  await expectFocusKept(page, '"Code transmis"');
 
   // "Verrouiller" is in the banner, before the screen: Shift+Tab reaches it.
   await page.keyboard.press('Shift+Tab');
