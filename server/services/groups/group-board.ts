@@ -13,8 +13,8 @@ import { memberLabelBinding } from './group-service';
  * A person's place on the board, from the desk's own diagnosis (one source of truth with what
  * staff see at the desk): activated is done, a chosen password waiting for its email is
  * awaitingEmail, eligible is waiting; anything else blocks, with the stable code why.
- * A letter profile answers CODE_USED once its code served an activation (ent77 seed: "le code
- * d'activation devient obsolète"), so for the board that person is done too.
+ * An activated account is ALREADY_ACTIVE whatever its letter says; CODE_USED (a code spent, ent77
+ * seed: "le code d'activation devient obsolète") counts as done too, should it ever be reported.
  */
 export function memberStateOf(state: PersonState): Pick<BoardMember, 'state' | 'reason' | 'opensAt'> {
   if (state.status === 'ALREADY_ACTIVE' || state.status === 'CODE_USED') return { state: 'done' };

@@ -30,7 +30,7 @@ describe('group session opened from a cohort (issue 6)', () => {
     const answer = await staffCall(harness, 'GET', `/v1/staff/cohorts?profileId=${CERGY}`, team.staff);
     expect(answer.body).toEqual({ cohorts: [{ cohort: 'L1-Info', members: 4 }] });
     expect((await staffCall(harness, 'GET', '/v1/staff/cohorts?profileId=ent77-college', team.staff)).body).toEqual({ cohorts: [{ cohort: '3eB', members: 3 }] });
-    // ent77: a code that served an activation answers CODE_USED, which on a board is done.
+    // ent77: an account activated with its code is ALREADY_ACTIVE at the desk, done on the board.
     const ent77 = board(await staffCall(harness, 'POST', '/v1/staff/groups', team.staff, { profileId: 'ent77-college', label: '3e B', source: { kind: 'cohort', cohort: '3eB' } }));
     expect(ent77.members.map((member) => [member.label, member.state, member.reason])).toEqual([
       ['jules.marchand', 'done', undefined],
