@@ -103,6 +103,10 @@ export function lockStaff(reason: LockReason): void {
     groupState.reset();
     staffNav.show('closed');
   };
+  // Like a person's session end: the language staff chose goes with them, whoever comes next
+  // (or the person handed over to) starts in the terminal's own. Not when nothing was open: a
+  // person may be mid-flow in the language they chose.
+  if (wasOpen) localeState.reset();
   if (reason === 'handedOver') return wipeStaff();
   privacyGate.beginWipe();
   wipeStaff();
