@@ -45,7 +45,9 @@ test('staff states outside the diagnosis pass axe with zero violations', async (
 
   await desk.fillLookup(cergy, nobody);
   await desk.tap(lookupPage.searchButton);
-  await expect(lookupPage.error).toHaveText('Aucun dossier ne correspond à ces informations.');
+  // The refusal and, in the same alert, what the cergy seed says to check (Cas n°3: not the nom d'usage).
+  await expect(lookupPage.error).toContainText('Aucun dossier ne correspond à ces informations.');
+  await expect(lookupPage.error).toContainText('Cas n°3');
   await expect(desk.banner.status).toContainText('Mode assisté — Inès Petit');
   await checkScreen(page, testInfo, 'staff-axe-05-lookup-no-record-banner');
 
