@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { BoardSchema } from '../../../../shared/contract/staff-api';
 import type { Board } from '../../../../shared/contract/staff-api';
 import { sealForTest } from '../helpers/seal-for-test';
-import { newKey } from '../helpers/server-harness';
-import type { HttpAnswer, ServerHarness } from '../helpers/server-harness';
+import { newKey, ServerHarness } from '../helpers/server-harness';
+import type { HttpAnswer } from '../helpers/server-harness';
 import { addTerminal, createStaff, signIn, staffCall } from '../helpers/staff-harness';
 
 export interface GroupStaff {
@@ -23,6 +24,25 @@ export async function twoTerminals(harness: ServerHarness, email?: string): Prom
   const staff = await signIn(harness, 'prof.durand', password);
   const otherStaff = await signIn(harness, 'prof.durand', password, { terminalToken: otherTerminal });
   return { staff, otherTerminal, otherStaff };
+}
+
+/** Per test, a fresh reference server with that agent signed in on two of its terminals. */
+export function groupRoom(): { readonly harness: ServerHarness; readonly team: GroupStaff } {
+  const room = {} as { harness: ServerHarness; team: GroupStaff };
+  beforeEach(async () => {
+    room.harness = await ServerHarness.start();
+    room.team = await twoTerminals(room.harness);
+  });
+  afterEach(async () => {
+    await room.harness.close();
+  });
+  return room;
+}
+
+/** The demo cohort L1-Info of cergy opened as a group by the room's agent. */
+export async function openL1(room: { harness: ServerHarness; team: GroupStaff }): Promise<{ groupId: string; joinCode: string }> {
+  const opened = board(await staffCall(room.harness, 'POST', '/v1/staff/groups', room.team.staff, { profileId: 'cergy-etudiant', label: 'TD L1 Info', source: { kind: 'cohort', cohort: 'L1-Info' } }));
+  return { groupId: opened.summary.groupId, joinCode: opened.summary.joinCode };
 }
 
 export function board(answer: HttpAnswer): Board {

@@ -1,12 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../../../server/audit/audit-log';
 import { GroupCsvProblemSchema } from '../../../../shared/contract/group-csv-api';
 import type { GroupCsvProblem } from '../../../../shared/contract/group-csv-api';
 import { AppErrorSchema } from '../../../../shared/contract/result';
-import { ServerHarness } from '../helpers/server-harness';
 import { staffCall } from '../helpers/staff-harness';
-import { twoTerminals } from './group-calls';
-import type { GroupStaff } from './group-calls';
+import { groupRoom } from './group-calls';
 
 /**
  * Issue 6: a refused teacher's list says exactly what to fix, one stable code per problem
@@ -14,25 +12,16 @@ import type { GroupStaff } from './group-calls';
  */
 const UM = 'um-etudiant';
 const HEADER = 'student_number,last_name,birth_date';
-let harness: ServerHarness;
-let team: GroupStaff;
-
-beforeEach(async () => {
-  harness = await ServerHarness.start();
-  team = await twoTerminals(harness);
-});
-afterEach(async () => {
-  await harness.close();
-});
+const room = groupRoom();
 
 async function refusal(csv: string, profileId = UM): Promise<GroupCsvProblem[]> {
-  const answer = await staffCall(harness, 'POST', '/v1/staff/groups', team.staff, { profileId, label: 'TP', source: { kind: 'csv', csv } });
+  const answer = await staffCall(room.harness, 'POST', '/v1/staff/groups', room.team.staff, { profileId, label: 'TP', source: { kind: 'csv', csv } });
   expect([answer.status, answer.body.error?.code]).toEqual([400, 'INVALID_INPUT']);
   return GroupCsvProblemSchema.array().parse(AppErrorSchema.parse(answer.body.error).csv);
 }
 
 function groupCount(): number {
-  return harness.readDatabase((db) => (db.prepare('SELECT COUNT(*) AS n FROM groups').get() as { n: number }).n);
+  return room.harness.readDatabase((db) => (db.prepare('SELECT COUNT(*) AS n FROM groups').get() as { n: number }).n);
 }
 
 describe('a refused group list names each problem by a stable code (issue 6)', () => {
@@ -83,7 +72,7 @@ describe('a refused group list names each problem by a stable code (issue 6)', (
     await refusal('student_number,last_name,birth_date,prenom\n22000001,Delmas,2005-06-21,Yanis\n');
     await refusal([HEADER, '22000001,Delmas,2005-06-21', '22000001,Delmas,2005-06-21'].join('\n'));
     expect(groupCount()).toBe(0);
-    const entries = (await harness.withStore((store) => listAudit(store))).filter((entry) => entry.action === 'group.open');
+    const entries = (await room.harness.withStore((store) => listAudit(store))).filter((entry) => entry.action === 'group.open');
     expect(entries.map((entry) => [entry.outcome, entry.actor, entry.terminalId, entry.details])).toEqual([
       ['INVALID_INPUT', 'prof.durand', 'borne-test', { source: 'csv', profileId: UM, problems: 'UNKNOWN_COLUMN' }],
       ['INVALID_INPUT', 'prof.durand', 'borne-test', { source: 'csv', profileId: UM, problems: 'DUPLICATE_PERSON' }],
