@@ -1,5 +1,6 @@
 import type { AppError } from '../../shared/contract/result';
 import { sha256Hex } from '../crypto/token-hash';
+import { fingerprintOf } from './idempotency-service';
 import type { StoreOps } from '../store/store';
 import type { ThrottleScope } from '../store/ports/throttle-store';
 
@@ -61,6 +62,15 @@ export async function clearIdentityFailures(store: StoreOps, identityKey: string
  */
 export function staffSignInThrottleKeys(username: string, terminalId: string): Required<ThrottleKeys> {
   return { identity: staffIdentityThrottleKey(username), terminal: sha256Hex(`staff-sign-in\u0000${terminalId}`) };
+}
+
+/**
+ * The identity counter of a "mot de passe oublié" request: the record's lookup key when the
+ * profile asks for its field, else a keyed hash of the fields it asks for (the same for the
+ * same person), so staff can find and lift it (liftThrottle).
+ */
+export function passwordRecoveryThrottleKey(recordKey: Buffer, profileId: string, hashed: { lookupKey: string; fieldHashes: Record<string, string> }): string {
+  return hashed.lookupKey || fingerprintOf(recordKey, ['recovery', profileId, hashed.fieldHashes]);
 }
 
 export function staffIdentityThrottleKey(username: string): string {
