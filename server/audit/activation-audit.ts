@@ -1,5 +1,6 @@
 import type { Store, StoreOps } from '../store/store';
 import { appendAudit, personSubject } from './audit-log';
+import type { AuditDetails } from './audit-log';
 
 /** How an activation was proven, recorded with it (never the proof itself). */
 export type ActivationProof = 'generatedPassword' | 'chosenPassword' | 'emailCode' | 'emailLink';
@@ -63,35 +64,81 @@ export function isPersonKnownRefusal(code: string): boolean {
 
 export interface RefusedAttempt {
   action: 'activation.refused' | 'recovery.reset';
-  terminalId: string;
+  /** The terminal the attempt came from; null for an emailed link opened in the person's own browser. */
+  terminalId: string | null;
   /** A profile this server has, else null (never an arbitrary string from the request). */
   profileId: string | null;
   /** `personSubject()` once the person is known; null while nothing matched (a mismatch, a throttle). */
   subject: string | null;
   code: string;
+  /** The proof being checked when a started activation's proof was refused (never the proof itself). */
+  proof?: ActivationProof;
+  /** That activation, once known: its first 8 characters, like the entries of its start and completion. */
+  activationId?: string;
+}
+
+function refusalDetails(attempt: RefusedAttempt): AuditDetails {
+  const details: AuditDetails = {};
+  if (attempt.profileId && !attempt.subject) details['profile'] = attempt.profileId;
+  if (attempt.proof) details['proof'] = attempt.proof;
+  if (attempt.activationId) details['activation'] = attempt.activationId.slice(0, 8);
+  return details;
 }
 
 /**
  * Issue 6: a refused attempt is recorded too, one entry per attempt, with its stable code and
  * never what was typed. Its own transaction: a refusal has no write of its own to join (a retry
- * replayed from the idempotency store is not a new attempt and is not recorded).
+ * replayed from the idempotency store is not a new attempt and is not recorded). An emailed link
+ * is opened by the person, from no terminal, so its refusal is the person's.
  */
 export async function auditRefusedAttempt(store: Store, attempt: RefusedAttempt, at: Date): Promise<void> {
+  const byPerson = attempt.proof === 'emailLink';
   await store.transaction(async (tx) => {
     await appendAudit(
       tx,
       {
-        actorKind: 'terminal',
-        actor: attempt.terminalId,
+        actorKind: byPerson ? 'person' : 'terminal',
+        actor: byPerson ? 'person' : (attempt.terminalId ?? 'unknown'),
         terminalId: attempt.terminalId,
         action: attempt.action,
         subject: attempt.subject,
         outcome: attempt.code,
-        details: attempt.profileId && !attempt.subject ? { profile: attempt.profileId } : {},
+        details: refusalDetails(attempt),
       },
       at,
     );
   });
+}
+
+/** The activation a proof was sent for, filled in by the service once found (an unknown id names nobody). */
+export interface KnownActivation {
+  activation: ActivationFacts | null;
+}
+
+/**
+ * A refused proof of a started activation (the generated password typed back, the emailed code
+ * or link): the activation is known by its unguessable id, so the entry names its person and
+ * its profile; an unknown id names nobody.
+ */
+export async function auditRefusedProof(
+  store: Store,
+  refusal: { terminalId: string | null; activation: KnownActivation['activation']; proof: ActivationProof; code: string },
+  at: Date,
+): Promise<void> {
+  const { activation } = refusal;
+  await auditRefusedAttempt(
+    store,
+    {
+      action: 'activation.refused',
+      terminalId: refusal.terminalId,
+      profileId: activation?.profileId ?? null,
+      subject: activation ? personSubject(activation.profileId, activation.lookupKey) : null,
+      code: refusal.code,
+      proof: refusal.proof,
+      ...(activation ? { activationId: activation.id } : {}),
+    },
+    at,
+  );
 }
 
 /** A password reset through recovery (an emailed code and a new password), inside its write transaction. */

@@ -4,6 +4,8 @@ import { fail, ok } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import type { SealedBox } from '../../shared/crypto/sealed-box-schema';
 import type { z } from 'zod';
+import { auditRefusedProof } from '../audit/activation-audit';
+import type { KnownActivation } from '../audit/activation-audit';
 import { verifyPassword } from '../crypto/password-hash';
 import type { ActivationRow } from '../store/ports/activation-store';
 import type { StoreOps } from '../store/store';
@@ -31,12 +33,26 @@ async function closedReason(store: StoreOps, activation: ActivationRow, now: Dat
  * POST /v1/activations/:id/confirmation: the person types the generated password back (cergy
  * seed, "Cas n°1": a password nobody noted never activates an account). Confirming the same
  * activation again is a success, not ALREADY_ACTIVE, so a retried confirmation is harmless.
+ * Issue 6: every refusal (a wrong password typed back, an expired one, a throttle) is audited.
  */
 export async function confirmActivation(
   ctx: ServiceContext,
   activationId: string,
   call: IdempotentCall,
   body: { sealed: SealedBox },
+): Promise<Result<Answer<ConfirmationResponse>>> {
+  const known: KnownActivation = { activation: null };
+  const result = await attemptConfirmation(ctx, activationId, call, body, known);
+  if (!result.ok) await auditRefusedProof(ctx.store, { terminalId: call.terminalId, activation: known.activation, proof: 'generatedPassword', code: result.error.code }, ctx.now());
+  return result;
+}
+
+async function attemptConfirmation(
+  ctx: ServiceContext,
+  activationId: string,
+  call: IdempotentCall,
+  body: { sealed: SealedBox },
+  known: KnownActivation,
 ): Promise<Result<Answer<ConfirmationResponse>>> {
   const secret = openSecret(ctx, body.sealed, ConfirmationSecretSchema);
   if (!secret.ok) return secret;
@@ -45,6 +61,7 @@ export async function confirmActivation(
   if (earlier) return earlier;
   const activation = await ctx.store.activations.findActivation(activationId);
   if (!activation) return fail('NOT_FOUND');
+  known.activation = activation;
   const throttleKeys = { identity: activation.lookupKey, terminal: terminalThrottleKey(request.terminalId) };
   const throttled = await throttleGate(ctx.store, throttleKeys, ctx.now());
   if (throttled) return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });

@@ -9,7 +9,8 @@ import type { Locale } from '../../shared/schemas/localized-text-schema';
 import type { Profile } from '../../shared/schemas/profile-schema';
 import { hashPassword, verifyPassword } from '../crypto/password-hash';
 import { decryptRecordValue, encryptRecordValue } from '../crypto/record-cipher';
-import { auditProofEmailSent } from '../audit/activation-audit';
+import { auditProofEmailSent, auditRefusedProof } from '../audit/activation-audit';
+import type { KnownActivation } from '../audit/activation-audit';
 import { activationEmail } from '../mail/activation-email';
 import { LINK_TOKEN_PATTERN, linkHashOf, newEmailCode, newLinkToken } from '../mail/email-proof-secrets';
 import { deliverMail } from '../mail/mailer';
@@ -148,12 +149,26 @@ async function usedAnswer(activation: ActivationRow, proof: EmailProofRow, code:
  * POST /v1/activations/:id/email-confirmation: the short code from the email, typed at the
  * kiosk (issue 3). Wrong codes count against the code (five void it) and in the throttle, like
  * the cergy confirmation; success marks the proof used and completes the activation together.
+ * Issue 6: every refusal is audited with its code, never the code typed.
  */
 export async function confirmEmailCode(
   ctx: ServiceContext,
   activationId: string,
   call: IdempotentCall,
   body: { sealed: SealedBox },
+): Promise<Result<Answer<EmailConfirmationResponse>>> {
+  const known: KnownActivation = { activation: null };
+  const result = await attemptEmailCode(ctx, activationId, call, body, known);
+  if (!result.ok) await auditRefusedProof(ctx.store, { terminalId: call.terminalId, activation: known.activation, proof: 'emailCode', code: result.error.code }, ctx.now());
+  return result;
+}
+
+async function attemptEmailCode(
+  ctx: ServiceContext,
+  activationId: string,
+  call: IdempotentCall,
+  body: { sealed: SealedBox },
+  known: KnownActivation,
 ): Promise<Result<Answer<EmailConfirmationResponse>>> {
   const secret = openSecret(ctx, body.sealed, EmailCodeSecretSchema);
   if (!secret.ok) return secret;
@@ -164,6 +179,7 @@ export async function confirmEmailCode(
   const pair = await findPair(ctx.store, activationId);
   if (!pair) return fail('NOT_FOUND');
   const { activation, proof } = pair;
+  known.activation = activation;
   if (proof.usedAt) return usedAnswer(activation, proof, code);
   const closed = await closedReason(ctx.store, activation, proof, ctx.now());
   if (closed) return closed;
@@ -206,21 +222,33 @@ export async function isEmailLinkOpen(ctx: ServiceContext, token: string): Promi
 /**
  * POST /v1/email-links/:token, the confirm button of the page the link opens: finishes the activation once.
  * Unknown, malformed, expired, used or superseded tokens are all the one `invalid` outcome,
- * so the page answered cannot tell which (no oracle).
+ * so the page answered cannot tell which (no oracle); the audit entry (issue 6) says which.
  */
 export async function openEmailLink(ctx: ServiceContext, token: string): Promise<'activated' | 'invalid'> {
-  if (!LINK_TOKEN_PATTERN.test(token)) return 'invalid';
+  const known: KnownActivation = { activation: null };
+  const refused = await tryEmailLink(ctx, token, known);
+  if (!refused) return 'activated';
+  await auditRefusedProof(ctx.store, { terminalId: known.activation?.terminalId ?? null, activation: known.activation, proof: 'emailLink', code: refused }, ctx.now());
+  return 'invalid';
+}
+
+/** null once the link activated, else why it did not (a token that is none is CODE_INVALID, like a wrong code). */
+async function tryEmailLink(ctx: ServiceContext, token: string, known: KnownActivation): Promise<string | null> {
+  if (!LINK_TOKEN_PATTERN.test(token)) return 'CODE_INVALID';
   const linkHash = linkHashOf(token);
   return ctx.store.transaction(async (tx) => {
     const proof = await tx.emailProofs.findEmailProofByLinkHash(linkHash);
     const activation = proof ? await tx.activations.findActivation(proof.activationId) : undefined;
-    if (!proof || !activation || proof.usedAt) return 'invalid';
+    if (!proof || !activation) return 'CODE_INVALID';
+    known.activation = activation;
+    if (proof.usedAt) return 'CODE_USED';
     const now = ctx.now();
-    if (await closedReason(tx, activation, proof, now)) return 'invalid';
+    const closed = await closedReason(tx, activation, proof, now);
+    if (closed) return closed.ok ? 'INTERNAL' : closed.error.code;
     await tx.emailProofs.markEmailProofUsed(proof.activationId, now.toISOString());
     await completeActivation(tx, activation, now.toISOString(), 'emailLink');
     await clearIdentityFailures(tx, activation.lookupKey);
-    return 'activated';
+    return null;
   });
 }
 

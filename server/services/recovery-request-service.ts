@@ -23,7 +23,7 @@ import { hashIdentity, identityMatches } from './identity-hashing';
 import { decoyMask, hashOfUnsentCode } from './recovery-decoy';
 import { openSecret } from './sealed-secret';
 import type { ServiceContext } from './service-context';
-import { recordFailure, throttleGate } from './throttle-service';
+import { passwordRecoveryThrottleKey, recordFailure, throttleGate } from './throttle-service';
 
 export type RecoveryResponse = z.infer<typeof RecoveryResponseSchema>;
 type RecoverySecret = z.infer<typeof RecoverySecretSchema>;
@@ -86,7 +86,7 @@ async function requestPasswordReset(ctx: ServiceContext, request: IdempotentRequ
   const identity = parseFields(asked, secret.fields);
   if (!identity.ok) return identity;
   const hashed = hashIdentity(asked, identity.value, ctx.keys.recordKey);
-  const throttleKey = hashed.lookupKey || fingerprintOf(ctx.keys.recordKey, ['recovery', profile.id, hashed.fieldHashes]);
+  const throttleKey = passwordRecoveryThrottleKey(ctx.keys.recordKey, profile.id, hashed);
   const refused = await gate(ctx, request.terminalId, throttleKey);
   if (refused) return refused;
   const account = openAccount(asked, hashed, hashed.lookupKey ? await ctx.store.enrollments.findEnrollment(profile.id, hashed.lookupKey) : undefined);

@@ -11,6 +11,7 @@ import type { PendingProof, PendingRecovery } from '../../store/ports/staff-case
 import { credentialKindOf, currentCredential } from '../credential-service';
 import { letterRefusal } from '../eligibility-check-service';
 import type { ServiceContext } from '../service-context';
+import { personThrottleKeys, personThrottledUntil } from './person-throttle';
 import { proofBinding, staffMaxSends } from './staff-email-proof';
 import { STAFF_RESET_MAX_SENDS } from './staff-reset-email';
 
@@ -46,9 +47,9 @@ async function statusOf(ctx: ServiceContext, profile: Profile, enrollment: Enrol
   return { status: decision.status };
 }
 
-async function throttledUntil(ctx: ServiceContext, lookupKey: string, now: Date): Promise<string | undefined> {
-  const blockedUntil = (await ctx.store.throttle.findThrottle('identity', lookupKey))?.blockedUntil;
-  return blockedUntil && Date.parse(blockedUntil) > now.getTime() ? blockedUntil : undefined;
+/** Blocked by any of the person's counters, "identifiant oublié" included (person-throttle.ts). */
+async function throttledUntil(ctx: ServiceContext, profile: Profile, enrollment: EnrollmentRow, now: Date): Promise<string | undefined> {
+  return personThrottledUntil(ctx, await personThrottleKeys(ctx, profile, enrollment), now);
 }
 
 /** Where a person stands, for the desk and the group board. Reads only: no side effect, no audit. */
@@ -57,7 +58,7 @@ export async function personState(ctx: ServiceContext, profile: Profile, lookupK
   const enrollment = await ctx.store.enrollments.findEnrollment(profile.id, lookupKey);
   if (!enrollment) return { status: 'NOT_FOUND' };
   const state: PersonState = await statusOf(ctx, profile, enrollment, await currentCredential(ctx.store, profile.id, lookupKey), now);
-  const until = await throttledUntil(ctx, lookupKey, now);
+  const until = await throttledUntil(ctx, profile, enrollment, now);
   if (until) state.throttledUntil = until;
   const updatedAt = await ctx.store.staffCases.personUpdatedAt(profile.id, lookupKey);
   if (updatedAt) state.updatedAt = updatedAt;
@@ -144,7 +145,7 @@ export async function diagnose(ctx: ServiceContext, principal: StaffPrincipal, p
   const state = await statusOf(ctx, profile, enrollment, credential, now);
   const proof = await ctx.store.staffCases.findPendingProof(profile.id, lookupKey, now.toISOString());
   const idCheck = await ctx.store.idChecks.findIdCheckSince(profile.id, lookupKey, principal.terminalId, principal.username, staffCase.createdAt);
-  const until = await throttledUntil(ctx, lookupKey, now);
+  const until = await throttledUntil(ctx, profile, enrollment, now);
   const deletionAt = deletionAtOf(profile, enrollment, credential);
   const emailOnFile = openRecord(ctx, profile, lookupKey, 'email_on_file', enrollment.emailOnFileEnc);
   const contactEmail = openRecord(ctx, profile, lookupKey, 'contact_email', (await ctx.store.enrollments.findEnrollmentContact(profile.id, lookupKey))?.contactEmailEnc);

@@ -5,8 +5,8 @@ import { personSubject } from '../../audit/audit-log';
 import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
 import { credentialKindOf, generateCode, prepareCredential } from '../credential-service';
 import type { ServiceContext } from '../service-context';
-import { clearIdentityFailures } from '../throttle-service';
 import { diagnose } from './diagnosis-service';
+import { liftPersonThrottles, personThrottleKeys } from './person-throttle';
 import { auditDesk, auditRefusal, commitAction } from './staff-audit';
 import type { ActionExtra, DeskCall } from './staff-audit';
 import { correctEmail, issueCredential, loginOf, resendEmail } from './staff-letter-actions';
@@ -31,8 +31,15 @@ async function idCheck(call: DeskCall, document: string): Promise<Result<ActionE
   return ok({});
 }
 
+/** Every counter that blocks this person at the kiosk, not only the lookup's (person-throttle.ts). */
 async function liftThrottle(call: DeskCall): Promise<Result<ActionExtra>> {
-  await commitAction(call, 'liftThrottle', {}, async (tx) => await clearIdentityFailures(tx, call.staffCase.lookupKey));
+  const enrollment = await call.ctx.store.enrollments.findEnrollment(call.profile.id, call.staffCase.lookupKey);
+  if (!enrollment) {
+    await auditRefusal(call, 'liftThrottle', call.subject, 'NOT_FOUND');
+    return fail('NOT_FOUND');
+  }
+  const keys = await personThrottleKeys(call.ctx, call.profile, enrollment);
+  await commitAction(call, 'liftThrottle', {}, async (tx) => await liftPersonThrottles(tx, keys));
   return ok({});
 }
 

@@ -11,6 +11,7 @@ import type { StaffPrincipal } from '../../plugins/staff-auth-plugin';
 import { prefixProblems } from '../eligibility-check-service';
 import { hashIdentity, identityMatches, recordFields } from '../identity-hashing';
 import type { ServiceContext } from '../service-context';
+import { recordStaffLookupMiss, staffLookupGate } from '../throttle-service';
 import { diagnose } from './diagnosis-service';
 import { auditDesk } from './staff-audit';
 
@@ -28,12 +29,23 @@ export function newCaseId(): string {
 /**
  * POST /v1/staff/lookups. Staff are trusted to learn whether a person exists (they hold the
  * person's documents), so no decoy, and a staff search does not count against the person's
- * throttle (issue 6). Found: a case bound to this staff session, and its diagnosis.
+ * throttle (issue 6). A search that finds nobody counts against the staff session and account
+ * (`staffLookupGate`), so the roster cannot be enumerated; the gate comes first, so a throttled
+ * session learns nothing more, not even about a person who exists. Found: a case bound to this
+ * staff session, and its diagnosis.
  */
 export async function staffLookup(ctx: ServiceContext, principal: StaffPrincipal, request: StaffLookupRequest): Promise<Result<Diagnosis>> {
   const now = ctx.now();
-  const refuse = (code: 'NOT_FOUND' | 'INVALID_INPUT', subject: string | null) =>
-    ctx.store.transaction((tx) => auditDesk(tx, principal, 'lookup', subject, code, now, { profileId: request.profileId }));
+  const refuse = (code: 'NOT_FOUND' | 'INVALID_INPUT' | 'THROTTLED', subject: string | null) =>
+    ctx.store.transaction(async (tx) => {
+      if (code === 'NOT_FOUND') await recordStaffLookupMiss(tx, principal, now);
+      await auditDesk(tx, principal, 'lookup', subject, code, now, { profileId: request.profileId });
+    });
+  const throttled = await staffLookupGate(ctx.store, principal, now);
+  if (throttled) {
+    await refuse('THROTTLED', null);
+    return fail('THROTTLED', { retryAfterS: throttled.retryAfterS });
+  }
   const profile = ctx.profiles.get(request.profileId);
   if (!profile) {
     await refuse('NOT_FOUND', null);
