@@ -1,3 +1,4 @@
+import type { Result } from '../../shared/contract/result';
 import type { Store, StoreOps } from '../store/store';
 import { appendAudit, personSubject } from './audit-log';
 import type { AuditDetails } from './audit-log';
@@ -139,6 +140,23 @@ export async function auditRefusedProof(
     },
     at,
   );
+}
+
+/**
+ * Runs one attempt at proving a started activation and records it when refused; the attempt
+ * fills `known` once it finds the activation (a replay from the idempotency store answers as
+ * before and is not a new attempt).
+ */
+export async function withRefusedProofAudit<T>(
+  ctx: { store: Store; now(): Date },
+  terminalId: string,
+  proof: ActivationProof,
+  attempt: (known: KnownActivation) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const known: KnownActivation = { activation: null };
+  const result = await attempt(known);
+  if (!result.ok) await auditRefusedProof(ctx.store, { terminalId, activation: known.activation, proof, code: result.error.code }, ctx.now());
+  return result;
 }
 
 /** A password reset through recovery (an emailed code and a new password), inside its write transaction. */

@@ -4,7 +4,7 @@ import { fail, ok } from '../../shared/contract/result';
 import type { Result } from '../../shared/contract/result';
 import type { SealedBox } from '../../shared/crypto/sealed-box-schema';
 import type { z } from 'zod';
-import { auditRefusedProof } from '../audit/activation-audit';
+import { withRefusedProofAudit } from '../audit/activation-audit';
 import type { KnownActivation } from '../audit/activation-audit';
 import { verifyPassword } from '../crypto/password-hash';
 import type { ActivationRow } from '../store/ports/activation-store';
@@ -41,10 +41,7 @@ export async function confirmActivation(
   call: IdempotentCall,
   body: { sealed: SealedBox },
 ): Promise<Result<Answer<ConfirmationResponse>>> {
-  const known: KnownActivation = { activation: null };
-  const result = await attemptConfirmation(ctx, activationId, call, body, known);
-  if (!result.ok) await auditRefusedProof(ctx.store, { terminalId: call.terminalId, activation: known.activation, proof: 'generatedPassword', code: result.error.code }, ctx.now());
-  return result;
+  return withRefusedProofAudit(ctx, call.terminalId, 'generatedPassword', (known) => attemptConfirmation(ctx, activationId, call, body, known));
 }
 
 async function attemptConfirmation(

@@ -9,7 +9,7 @@ import type { Locale } from '../../shared/schemas/localized-text-schema';
 import type { Profile } from '../../shared/schemas/profile-schema';
 import { hashPassword, verifyPassword } from '../crypto/password-hash';
 import { decryptRecordValue, encryptRecordValue } from '../crypto/record-cipher';
-import { auditProofEmailSent, auditRefusedProof } from '../audit/activation-audit';
+import { auditProofEmailSent, auditRefusedProof, withRefusedProofAudit } from '../audit/activation-audit';
 import type { KnownActivation } from '../audit/activation-audit';
 import { activationEmail } from '../mail/activation-email';
 import { LINK_TOKEN_PATTERN, linkHashOf, newEmailCode, newLinkToken } from '../mail/email-proof-secrets';
@@ -157,10 +157,7 @@ export async function confirmEmailCode(
   call: IdempotentCall,
   body: { sealed: SealedBox },
 ): Promise<Result<Answer<EmailConfirmationResponse>>> {
-  const known: KnownActivation = { activation: null };
-  const result = await attemptEmailCode(ctx, activationId, call, body, known);
-  if (!result.ok) await auditRefusedProof(ctx.store, { terminalId: call.terminalId, activation: known.activation, proof: 'emailCode', code: result.error.code }, ctx.now());
-  return result;
+  return withRefusedProofAudit(ctx, call.terminalId, 'emailCode', (known) => attemptEmailCode(ctx, activationId, call, body, known));
 }
 
 async function attemptEmailCode(
