@@ -4,6 +4,7 @@ import type { ChainCheck } from '../audit/audit-log';
 import type { StaffPrincipal } from '../plugins/staff-auth-plugin';
 import type { TerminalListRow } from '../store/ports/terminal-store';
 import type { StaffAccountContext, StaffAuditActor } from './staff-account-service';
+import { revokeTerminal } from './terminal-service';
 
 /** Admin actions over HTTP (issue 6): each one audited with the admin as actor, in the same transaction. */
 export function adminActor(admin: StaffPrincipal): StaffAuditActor {
@@ -39,13 +40,7 @@ export async function terminalList(ctx: StaffAccountContext): Promise<{ id: stri
 
 /** Revokes a terminal's token and ends the staff sessions open on it; false when unknown or already revoked. */
 export async function revokeTerminalAsAdmin(ctx: StaffAccountContext, admin: StaffPrincipal, terminalId: string): Promise<boolean> {
-  const now = ctx.now();
-  return ctx.store.transaction(async (tx) => {
-    if (!await tx.terminals.revokeTerminal(terminalId, now.toISOString())) return false;
-    const ended = await tx.staffSessions.endSessionsOnTerminal(terminalId, now.toISOString());
-    await appendAudit(tx, { ...adminActor(admin), action: 'terminal.revoke', subject: `terminal:${terminalId}`, outcome: 'ok', details: { sessionsEnded: ended } }, now);
-    return true;
-  });
+  return (await revokeTerminal(ctx, terminalId, adminActor(admin))) !== null;
 }
 
 /** A page of the audit trail, the whole chain checked; reading the trail is itself audited. */
